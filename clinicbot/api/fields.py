@@ -1,0 +1,76 @@
+"""Serializer fields that hold the API's value rules (strict text, lists, rounded decimals)."""
+
+import decimal
+
+from rest_framework import serializers
+
+from .columns import LIST_ITEM_MAX_LENGTH, LIST_MAX_ITEMS
+
+
+class StrictCharField(serializers.CharField):
+    """Text that must arrive as a JSON string: a number or boolean is refused, not converted."""
+
+    default_error_messages = {"invalid": "Must be a string."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class VerbatimTextField(StrictCharField):
+    """Text stored exactly as sent: never trimmed, yet refused when it holds only spaces."""
+
+    def __init__(self, **kwargs):
+        kwargs["trim_whitespace"] = False
+        super().__init__(**kwargs)
+
+    def run_validation(self, data=serializers.empty):
+        if isinstance(data, str) and data and not data.strip() and not self.allow_blank:
+            self.fail("blank")
+        return super().run_validation(data)
+
+
+class StringListField(serializers.ListField):
+    """A JSON array of strings; anything else, `null` included, is refused with 400."""
+
+    default_error_messages = {
+        "not_a_list": "Expected a list of strings but got {input_type}.",
+    }
+
+    def __init__(self, **kwargs):
+        # ModelSerializer passes a JSON encoder and decoder for JSON columns; a list has no use.
+        kwargs.pop("encoder", None)
+        kwargs.pop("decoder", None)
+        kwargs.setdefault("max_length", LIST_MAX_ITEMS)
+        kwargs["child"] = StrictCharField(
+            allow_blank=True,
+            trim_whitespace=False,
+            max_length=LIST_ITEM_MAX_LENGTH,
+        )
+        super().__init__(**kwargs)
+
+
+class RoundedDecimalField(serializers.DecimalField):
+    """A decimal that keeps the column's places by rounding half up instead of refusing.
+
+    DRF refuses extra decimal places even when a rounding mode is given; the API rounds them.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("rounding", decimal.ROUND_HALF_UP)
+        super().__init__(*args, **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+    def validate_precision(self, value):
+        if self.decimal_places is not None:
+            step = decimal.Decimal(1).scaleb(-self.decimal_places)
+            try:
+                value = value.quantize(step, rounding=self.rounding)
+            except decimal.InvalidOperation:
+                self.fail("max_digits", max_digits=self.max_digits)
+        return super().validate_precision(value)

@@ -1,0 +1,31 @@
+"""The `ordering` query parameter, with every order ended by the primary key."""
+
+from rest_framework.filters import OrderingFilter
+
+
+class StableOrderingFilter(OrderingFilter):
+    """DRF's ordering filter, made total: the view's default order follows whatever the caller
+    asked for, and the primary key comes last, so that rows with equal values keep one order
+    from page to page. Unknown fields are ignored, as DRF does."""
+
+    def get_ordering(self, request, queryset, view):
+        ordering = list(super().get_ordering(request, queryset, view) or ())
+        tail = [*(self.get_default_ordering(view) or ()), queryset.model._meta.pk.attname]
+
+        named = {term.lstrip("-") for term in ordering}
+        for term in tail:
+            if term.lstrip("-") not in named:
+                ordering.append(term)
+                named.add(term.lstrip("-"))
+        return ordering
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        fields = ", ".join(f"`{name}`" for name in getattr(view, "ordering_fields", ()) or ())
+        default = ", ".join(f"`{term}`" for term in self.get_default_ordering(view) or ())
+        for parameter in parameters:
+            parameter["description"] = (
+                f"Comma-separated fields to sort by, `-` first for descending: {fields}. "
+                f"Unknown fields are ignored. Default: {default}, then the id."
+            )
+        return parameters

@@ -1,0 +1,61 @@
+"""The value rules the kit's serializer fields hold."""
+
+import decimal
+
+import pytest
+from rest_framework.exceptions import ValidationError
+
+from clinicbot.api.fields import (
+    RoundedDecimalField,
+    StrictCharField,
+    StringListField,
+    VerbatimTextField,
+)
+
+
+def test_a_number_is_not_text():
+    with pytest.raises(ValidationError):
+        StrictCharField().run_validation(5)
+
+
+def test_text_is_trimmed_by_default():
+    assert StrictCharField().run_validation("  Lagos ") == "Lagos"
+
+
+def test_verbatim_text_keeps_its_spaces():
+    assert VerbatimTextField().run_validation("  hi\n") == "  hi\n"
+
+
+def test_verbatim_text_of_spaces_only_is_blank():
+    with pytest.raises(ValidationError) as caught:
+        VerbatimTextField().run_validation("   ")
+
+    assert caught.value.detail[0].code == "blank"
+
+
+@pytest.mark.parametrize("value", ["a", None, 3, {"a": 1}, ["a", 1], ["a", None], [["a"]]])
+def test_a_list_of_strings_refuses_anything_else(value):
+    with pytest.raises(ValidationError):
+        StringListField().run_validation(value)
+
+
+def test_a_list_of_strings_keeps_order_and_text():
+    assert StringListField().run_validation([" b", "a", ""]) == [" b", "a", ""]
+
+
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [("1.005", "1.01"), ("1.004", "1.00"), (2.675, "2.68"), ("-1.005", "-1.01"), (7, "7.00")],
+)
+def test_decimals_round_half_up_to_the_column(sent, kept):
+    field = RoundedDecimalField(max_digits=10, decimal_places=2)
+
+    assert field.run_validation(sent) == decimal.Decimal(kept)
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-inf", True, "1e999999", "12345678901"])
+def test_decimals_refuse_what_is_not_a_finite_number_in_range(value):
+    field = RoundedDecimalField(max_digits=10, decimal_places=2)
+
+    with pytest.raises(ValidationError):
+        field.run_validation(value)
