@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from clinicbot.api.columns import CountField, StringListField
+from clinicbot.api.columns import CountField, CreatedAtField, StringListField
 
 
 class SessionAnalytics(models.Model):
@@ -53,7 +53,7 @@ class SessionAnalytics(models.Model):
         validators=[MinValueValidator(0)],
     )
     errors_encountered = StringListField(default=list, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = CreatedAtField()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from clinicbot.api.columns import CountField, StringListField
+from clinicbot.api.columns import CountField, CreatedAtField, StringListField
 
 
 class ChatSession(models.Model):
@@ -32,7 +32,7 @@ class ChatSession(models.Model):
     user_agent = models.TextField(null=True, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     device_type = models.CharField(max_length=20, null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = CreatedAtField()
 
     class Meta:
         ordering = ["-created_at", "session_id"]
@@ -93,7 +93,7 @@ class Conversation(models.Model):
     has_widget = models.BooleanField(default=False)
     widget_options = StringListField(default=list, blank=True)
     message_sequence_number = CountField()
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = CreatedAtField()
 
     class Meta:
         ordering = ["created_at", "message_sequence_number", "conversation_id"]

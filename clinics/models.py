@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
 
-from clinicbot.api.columns import StringListField
+from clinicbot.api.columns import CreatedAtField, StringListField
 
 
 class Clinic(models.Model):
@@ -54,7 +54,7 @@ class Clinic(models.Model):
     )
     is_active = models.BooleanField(default=True, db_index=True)
     verified_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = CreatedAtField()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -41,7 +41,7 @@ class ClinicViewSet(ApiViewSet):
 
     def perform_destroy(self, instance):
         try:
-            instance.delete()
+            super().perform_destroy(instance)
         except ProtectedError as exc:
             logger.warning("refused to delete clinic %s: it has referrals", instance.pk)
             count = len(exc.protected_objects)
@@ -49,4 +49,3 @@ class ClinicViewSet(ApiViewSet):
                 f"This clinic has {count} referral{'s' if count != 1 else ''} and cannot be "
                 "deleted; set is_active to false instead."
             ) from exc
-        logger.info("deleted clinic %s", instance.pk)

@@ -4,7 +4,7 @@ import uuid
 
 from django.db import models
 
-from clinicbot.api.columns import StringListField
+from clinicbot.api.columns import CreatedAtField, StringListField
 
 
 def optional_text(max_length):
@@ -67,7 +67,7 @@ class FpmInteraction(models.Model):
     has_medical_conditions = optional_text(20)
     medical_screening_shown = optional_text(20)
     requires_clinic_referral = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = CreatedAtField()
 
     class Meta:
         verbose_name = "FPM interaction"

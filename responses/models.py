@@ -4,7 +4,7 @@ import uuid
 
 from django.db import models
 
-from clinicbot.api.columns import StringListField
+from clinicbot.api.columns import CreatedAtField, StringListField
 
 
 class UserResponse(models.Model):
@@ -46,7 +46,7 @@ class UserResponse(models.Model):
     available_options = StringListField()
     step_in_flow = models.CharField(max_length=50, null=True, blank=True, db_index=True)
     is_initial_response = models.BooleanField(default=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = CreatedAtField()
 
     class Meta:
         verbose_name = "response"

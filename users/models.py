@@ -4,6 +4,8 @@ import uuid
 
 from django.db import models
 
+from clinicbot.api.columns import CreatedAtField
+
 
 def new_user_session_id():
     return str(uuid.uuid4())
@@ -44,7 +46,7 @@ class ChatUser(models.Model):
         editable=False,
         help_text="The latest of this user's session starts and messages; empty before any.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = CreatedAtField()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -58,7 +60,6 @@ class ChatUser(models.Model):
             models.Index(fields=["selected_age_group"]),
             models.Index(fields=["selected_marital_status"]),
             models.Index(fields=["main_menu_option"]),
-            models.Index(fields=["created_at"]),
             models.Index(fields=["last_active_at"]),
         ]
 

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 INT32_MAX = 2**31 - 1
 INT32_MIN = -(2**31)
@@ -31,3 +32,15 @@ class StringListField(models.JSONField):
     The serializer field of the same name enforces the shape; this class exists so that every
     list column maps to it without each serializer declaring it again.
     """
+
+
+class CreatedAtField(models.DateTimeField):
+    """When a row was made: set by the server, read-only in the API, indexed for the date
+    filters and the default orders. Unlike `auto_now_add`, code that brings in history (an
+    import, the demo data) may set it."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", timezone.now)
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("db_index", True)
+        super().__init__(*args, **kwargs)

@@ -153,3 +153,24 @@ def test_swagger_ui_is_served_from_local_static_files(api):
     page = answer.content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower()
+
+
+def test_the_admin_lists_every_model_for_a_superuser(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("boss", password="pw")
+    client.force_login(admin)
+
+    index = client.get("/admin/")
+
+    assert index.status_code == 200
+    for path in [
+        "users/chatuser",
+        "chat/chatsession",
+        "chat/conversation",
+        "responses/userresponse",
+        "interactions/fpminteraction",
+        "clinics/clinic",
+        "referrals/referral",
+        "analytics/sessionanalytics",
+    ]:
+        assert f"/admin/{path}/".encode() in index.content
+        assert client.get(f"/admin/{path}/").status_code == 200

@@ -1,0 +1,63 @@
+"""`manage.py demo`: a local demo in one command (migrate, demo data, admin login, serve)."""
+
+import os
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+ADMIN_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = (
+        "Run a local demo: apply migrations, load the demo data, give the superuser "
+        "'admin' a new random password (printed), then serve on 127.0.0.1. Needs DJANGO_DEBUG=1."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "addrport",
+            nargs="?",
+            default="127.0.0.1:8000",
+            help="Where to serve (default 127.0.0.1:8000).",
+        )
+        parser.add_argument(
+            "--no-serve",
+            action="store_true",
+            help="Prepare everything and print the login, but do not start the server.",
+        )
+
+    def handle(self, *args, addrport, no_serve, **options):
+        if not settings.DEBUG:
+            raise CommandError("The demo runs in development mode only: set DJANGO_DEBUG=1.")
+
+        # The autoreloader runs this command again in a child process; prepare only once.
+        if os.environ.get("RUN_MAIN") != "true":
+            self._prepare(addrport)
+        if not no_serve:
+            call_command("runserver", addrport)
+
+    def _prepare(self, addrport):
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Database ready (migrations applied).")
+        call_command("seed_demo", verbosity=0, stdout=self.stdout)
+
+        password = secrets.token_urlsafe(12)
+        admin = get_user_model().objects.filter(username=ADMIN_USERNAME).first()
+        if admin is None:
+            admin = get_user_model().objects.create_superuser(ADMIN_USERNAME, password=password)
+        else:
+            admin.is_staff = admin.is_superuser = admin.is_active = True
+            admin.set_password(password)
+            admin.save()
+
+        base = f"http://{addrport}"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"\nOpen {base}/admin/ and sign in as {ADMIN_USERNAME} / {password}\n"
+                f"The API: {base}/clinics?state=Lagos  Its docs: {base}/api/docs/\n"
+            )
+        )
