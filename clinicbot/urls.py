@@ -22,7 +22,12 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("", include("users.urls")),
+    path("", include("chat.urls")),
+    path("", include("responses.urls")),
+    path("", include("interactions.urls")),
     path("", include("clinics.urls")),
+    path("", include("referrals.urls")),
+    path("", include("analytics.urls")),
     # Anything else is a JSON 404, also in development, where Django would answer with HTML.
     re_path(r"^", exceptions.not_found),
 ]

@@ -1,0 +1,5 @@
+from clinicbot.api.routers import OptionalSlashRouter
+
+router = OptionalSlashRouter()
+
+urlpatterns = router.urls
