@@ -74,3 +74,24 @@ class RoundedDecimalField(serializers.DecimalField):
             except decimal.InvalidOperation:
                 self.fail("max_digits", max_digits=self.max_digits)
         return super().validate_precision(value)
+
+
+class ReferenceField(serializers.PrimaryKeyRelatedField):
+    """A reference to another row by its UUID, named like the column (`user_id`, `session_id`).
+
+    A malformed UUID and an unknown one are both a 400 on this field, with words that say which.
+    """
+
+    default_error_messages = {
+        "does_not_exist": "No record has this id.",
+        "incorrect_type": "Must be a UUID string.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("pk_field", serializers.UUIDField())
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)

@@ -59,3 +59,23 @@ def test_decimals_refuse_what_is_not_a_finite_number_in_range(value):
 
     with pytest.raises(ValidationError):
         field.run_validation(value)
+
+
+@pytest.mark.django_db
+def test_a_reference_must_be_the_uuid_of_an_existing_row():
+    from clinicbot.api.fields import ReferenceField
+    from clinicbot.factories import make_user
+    from users.models import ChatUser
+
+    field = ReferenceField(queryset=ChatUser.objects.all())
+    user = make_user()
+
+    assert field.run_validation(str(user.pk)) == user
+    for bad, message in [
+        ("not-a-uuid", "Must be a valid UUID."),
+        (5, "Must be a UUID string."),
+        ("6f1c1a8e-64a5-4f7e-9a4b-0e7f3c0d2a11", "No record has this id."),
+    ]:
+        with pytest.raises(ValidationError) as caught:
+            field.run_validation(bad)
+        assert caught.value.detail == [message]
