@@ -60,7 +60,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "corsheaders",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -71,11 +73,13 @@ INSTALLED_APPS = [
     "clinics",
     "referrals",
     "analytics",
+    "access",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -159,12 +163,22 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    # TODO(access step): open to everyone until the access issue adds tokens, groups and
-    # model permissions; these two lines are where it plugs them in.
+    # Tokens first: an anonymous caller is then told 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PERMISSION_CLASSES": ["clinicbot.api.permissions.ModelPermissions"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("CLINICBOT_THROTTLE_ANON", "60/min"),
+        "user": os.environ.get("CLINICBOT_THROTTLE_USER", "1200/min"),
+    },
+    # How many X-Forwarded-For entries to trust when telling callers apart by address.
+    "NUM_PROXIES": int(os.environ.get("CLINICBOT_NUM_PROXIES", "0")),
     "DEFAULT_PAGINATION_CLASS": "clinicbot.api.pagination.PageNumberLimitPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -194,6 +208,33 @@ SPECTACULAR_SETTINGS = {
         "clinicbot.api.schema.add_error_answers",
     ],
 }
+
+# --- Cache (the throttle counts live here) -------------------------------------------------
+# Workers must share the counts: Redis when CLINICBOT_REDIS_URL is set, else the database in
+# production and the process's memory in development. The database cache's table is made by
+# the `access` app's migrations, so `migrate` is all a deployment needs.
+
+CACHE_TABLE = "clinicbot_cache"
+REDIS_URL = os.environ.get("CLINICBOT_REDIS_URL", "")
+
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+elif DEBUG:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    }
+
+# --- Browser front ends (CORS) --------------------------------------------------------------
+
+CORS_ALLOWED_ORIGINS = env_list("CLINICBOT_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/(?!admin/).*$"
 
 # --- Logging --------------------------------------------------------------------------------
 

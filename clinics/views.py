@@ -4,6 +4,7 @@ from django.db.models import ProtectedError
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 
 from clinicbot.api.exceptions import Conflict
+from clinicbot.api.permissions import AnyoneMayRead, ModelPermissions
 from clinicbot.api.views import ApiViewSet
 
 from .filters import ClinicFilterSet
@@ -30,7 +31,8 @@ logger = logging.getLogger(__name__)
 class ClinicViewSet(ApiViewSet):
     """The partner clinic directory the bot refers people to.
 
-    A clinic that referrals point to cannot be deleted (409): set `is_active` to false instead.
+    Reading the directory needs no login. A clinic that referrals point to cannot be deleted
+    (409): set `is_active` to false instead.
     """
 
     queryset = Clinic.objects.all()
@@ -38,6 +40,8 @@ class ClinicViewSet(ApiViewSet):
     filterset_class = ClinicFilterSet
     ordering = ["state", "lga", "clinic_name"]
     ordering_fields = ["created_at", "clinic_name", "state", "lga", "is_active"]
+    # The directory is public: anyone may look a clinic up; changing one takes permissions.
+    permission_classes = [AnyoneMayRead | ModelPermissions]
 
     def perform_destroy(self, instance):
         try:

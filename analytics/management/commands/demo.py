@@ -1,5 +1,6 @@
 """`manage.py demo`: a local demo in one command (migrate, demo data, admin login, serve)."""
 
+import io
 import os
 import secrets
 
@@ -9,6 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 ADMIN_USERNAME = "admin"
+# The roles the demo makes API clients for, and a path worth trying with each.
+DEMO_CLIENTS = {"chatbot": "/users", "analyst": "/analytics/stats"}
 
 
 class Command(BaseCommand):
@@ -54,10 +57,22 @@ class Command(BaseCommand):
             admin.set_password(password)
             admin.save()
 
+        tokens = {role: self._token(role) for role in DEMO_CLIENTS}
+
         base = f"http://{addrport}"
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nOpen {base}/admin/ and sign in as {ADMIN_USERNAME} / {password}\n"
-                f"The API: {base}/clinics?state=Lagos  Its docs: {base}/api/docs/\n"
+                f"The API's docs: {base}/api/docs/  The public clinic directory: "
+                f"{base}/clinics?state=Lagos\n"
             )
         )
+        for role, token in tokens.items():
+            path = DEMO_CLIENTS[role]
+            self.stdout.write(f"As {role}: curl -H 'Authorization: Token {token}' {base}{path}")
+
+    def _token(self, role):
+        """A fresh token for the demo's API client of `role` (created on the first run)."""
+        out = io.StringIO()
+        call_command("create_api_client", f"demo-{role}", "--group", role, "--rotate", stdout=out)
+        return out.getvalue().strip().splitlines()[-1]
