@@ -29,5 +29,5 @@ urlpatterns = [
     path("", include("referrals.urls")),
     path("", include("analytics.urls")),
     # Anything else is a JSON 404, also in development, where Django would answer with HTML.
-    re_path(r"^", exceptions.not_found),
+    re_path(r"^", exceptions.not_found, name="not-found"),
 ]

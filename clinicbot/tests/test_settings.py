@@ -2,6 +2,7 @@
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CL
 
 
 def read_settings(*names, **env):
-    """Load the settings module in a fresh interpreter with only `env` set; answer `names`."""
+    """Load the settings module in a fresh interpreter with `env` set; answer `names`."""
     code = (
         "import json; from clinicbot import settings as s; "
         f"print(json.dumps({{n: getattr(s, n) for n in {list(names)!r}}}, default=str))"
@@ -101,3 +102,58 @@ def test_database_url_selects_the_database():
         5433,
         "clinic",
     )
+
+
+def production_env(**extra):
+    return {
+        **CLEAN,
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "clinicbot.example.org",
+        **extra,
+    }
+
+
+def test_the_deploy_checks_find_nothing_under_production_settings():
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "System check identified no issues (0 silenced)." in done.stdout
+
+
+def test_the_deploy_checks_catch_a_weak_secret_key():
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=production_env(DJANGO_SECRET_KEY="short"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode != 0
+    assert "security.W009" in done.stderr
+
+
+def test_production_redirects_to_https_but_not_the_health_checks():
+    done = read_settings(
+        "SECURE_SSL_REDIRECT",
+        "SECURE_REDIRECT_EXEMPT",
+        "SECURE_PROXY_SSL_HEADER",
+        "SESSION_COOKIE_SECURE",
+        "MIDDLEWARE",
+        **production_env(),
+    )
+
+    values = json.loads(done.stdout)
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert values["SECURE_REDIRECT_EXEMPT"] == ["^healthz/?$", "^readyz/?$"]
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in values["MIDDLEWARE"]
