@@ -462,3 +462,11 @@ def test_the_list_answers_with_and_without_a_trailing_slash(api, path):
 
 def test_put_on_the_collection_is_a_405(api):
     assert api.put("/responses", {}, format="json").status_code == 405
+
+
+@pytest.mark.parametrize("field", ["user_response", "question_asked", "response_category"])
+def test_a_nul_character_is_a_400_naming_the_field(api, field):
+    answer = post(api, **{field: "Ye\u0000s"})
+
+    assert answer.status_code == 400
+    assert list(answer.json()) == [field]

@@ -239,3 +239,10 @@ def test_the_list_runs_two_queries_whatever_the_rows(api, django_assert_max_num_
         )
 
     assert len(answer.json()["results"]) == 100
+
+
+def test_a_nul_character_in_a_text_filter_is_a_400(api):
+    answer = api.get("/responses", {"user_session_id": "key\u0000"})
+
+    assert answer.status_code == 400
+    assert list(answer.json()) == ["user_session_id"]
