@@ -9,7 +9,15 @@ class StableOrderingFilter(OrderingFilter):
     from page to page. Unknown fields are ignored, as DRF does."""
 
     def get_ordering(self, request, queryset, view):
-        ordering = list(super().get_ordering(request, queryset, view) or ())
+        asked = super().get_ordering(request, queryset, view)
+        return self.complete(asked, queryset, view)
+
+    def complete(self, ordering, queryset, view):
+        """`ordering`, then the default order and the primary key where it does not name them.
+
+        Subclasses that read the order from other parameters pass their terms through here.
+        """
+        ordering = list(ordering or ())
         tail = [*(self.get_default_ordering(view) or ()), queryset.model._meta.pk.attname]
 
         named = {term.lstrip("-") for term in ordering}
