@@ -64,7 +64,7 @@ class ChatSessionSerializer(ApiModelSerializer):
         ]
         fixed_fields = ["user_id"]
         extra_kwargs = {
-            "ip_address": {"allow_blank": False},
+            "ip_address": {"allow_blank": False, "help_text": "An IPv4 or IPv6 address."},
             "session_start_time": {"help_text": "Defaults to the time of creation."},
             "session_duration_minutes": {
                 "help_text": (
@@ -126,7 +126,7 @@ class ConversationSerializer(ApiModelSerializer):
 
     session_id = ReferenceField(
         source="session",
-        queryset=ChatSession.objects.select_related("user"),
+        queryset=ChatSession.objects.all(),
         help_text="The chat session; it must belong to user_id. Fixed after creation.",
     )
     user_id = ReferenceField(
@@ -159,6 +159,10 @@ class ConversationSerializer(ApiModelSerializer):
         # of a stored message is answered, not refused.
         validators = []
         extra_kwargs = {
+            "message_source": {
+                "help_text": "How the message was made: typed (the default), button_click, ..."
+            },
+            "has_widget": {"help_text": "Whether the message showed a widget; false by default."},
             "message_sequence_number": {
                 "help_text": "The message's place in its session, unique within the session."
             },

@@ -14,7 +14,8 @@ from .models import ChatSession, Conversation
 
 logger = logging.getLogger(__name__)
 
-# What a message holds when the body leaves a field out: the model's default, else null.
+# What a retry must repeat to be the same message; a field it leaves out counts as its create
+# default (the model's, else null).
 MESSAGE_FIELDS = [
     "session",
     "user",
