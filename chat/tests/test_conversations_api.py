@@ -412,3 +412,14 @@ def test_deleting_a_message_deletes_its_responses_only(api):
     assert answer.content == b""
     assert list(Conversation.objects.all()) == [kept]
     assert list(UserResponse.objects.all()) == [other]
+
+
+@pytest.mark.parametrize("path", ["/conversations", "/conversations/"])
+def test_the_collection_answers_with_and_without_a_trailing_slash(api, session, path):
+    assert api.post(path, body_for(session), format="json").status_code == 201
+    assert api.get(path).json()["count"] == 1
+
+
+def test_the_collection_refuses_put_patch_and_delete(api):
+    for method in ["put", "patch", "delete"]:
+        assert getattr(api, method)("/conversations", {}, format="json").status_code == 405

@@ -277,3 +277,13 @@ def test_the_message_list_runs_two_queries_whatever_the_rows(api, django_assert_
         )
 
     assert len(answer.json()["results"]) == 100
+
+
+@pytest.mark.parametrize("name", ["session_id", "user_id"])
+def test_an_unknown_reference_gives_an_empty_message_list(api, name):
+    make_message()
+
+    answer = api.get("/conversations", {name: "6f1c1a8e-64a5-4f7e-9a4b-0e7f3c0d2a11"})
+
+    assert answer.status_code == 200
+    assert answer.json()["count"] == 0

@@ -535,3 +535,11 @@ def test_delete_answers_204_without_a_body(api):
 def test_the_collection_refuses_put_patch_and_delete(api):
     for method in ["put", "patch", "delete"]:
         assert getattr(api, method)("/chat-sessions", {}, format="json").status_code == 405
+
+
+@pytest.mark.parametrize("path", ["/chat-sessions/", "/chat-sessions"])
+def test_the_collection_answers_with_and_without_a_trailing_slash(api, path):
+    user = make_user()
+
+    assert api.post(path, {"user_id": str(user.pk)}, format="json").status_code == 201
+    assert api.get(path).json()["count"] == 1
