@@ -1,0 +1,118 @@
+"""Writes of the chat that reach beyond one row: storing a message once, and keeping a user's
+`last_active_at` in step with their sessions and messages."""
+
+import logging
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Subquery
+from django.db.models.functions import Coalesce, Greatest
+
+from clinicbot.api.exceptions import Conflict
+from users.models import ChatUser
+
+from .models import ChatSession, Conversation
+
+logger = logging.getLogger(__name__)
+
+# What a retry must repeat to be the same message; a field it leaves out counts as its create
+# default (the model's, else null).
+MESSAGE_FIELDS = [
+    "session",
+    "user",
+    "message_text",
+    "message_type",
+    "message_source",
+    "chat_step",
+    "widget_name",
+    "selected_option",
+    "message_delay_ms",
+    "has_widget",
+    "widget_options",
+    "message_sequence_number",
+]
+
+
+@transaction.atomic
+def record_message(*, fields):
+    """Store a message, or find the one an earlier request with the same body already stored.
+
+    Returns `(message, created)`. A message whose (session, sequence number) pair is taken by
+    different content is a `Conflict`. Two requests racing with the same pair both pass the
+    first look-up; the database's unique constraint then refuses the later insert, inside a
+    savepoint so that the request's transaction survives, and the winner is read instead.
+    """
+    stored = _stored_message(fields)
+    if stored is None:
+        try:
+            with transaction.atomic():
+                message = Conversation.objects.create(**fields)
+        except IntegrityError:
+            stored = _stored_message(fields)
+            if stored is None:
+                raise
+        else:
+            refresh_last_active(user_id=message.user_id)
+            return message, True
+
+    if not _same_message(stored, fields):
+        logger.warning(
+            "refused message %s of session %s: the number holds another message",
+            stored.message_sequence_number,
+            stored.session_id,
+        )
+        raise Conflict(
+            f"Message {stored.message_sequence_number} of this session is already stored "
+            "with other content; send the next sequence number for a new message."
+        )
+
+    logger.info("retried message %s answered with the stored one", stored.pk)
+    return stored, False
+
+
+def _stored_message(fields):
+    return (
+        Conversation.objects.filter(
+            session=fields["session"],
+            message_sequence_number=fields["message_sequence_number"],
+        )
+        .select_related("session", "user")
+        .first()
+    )
+
+
+def _same_message(stored, fields):
+    return all(
+        getattr(stored, name) == fields.get(name, _default_of(name)) for name in MESSAGE_FIELDS
+    )
+
+
+def _default_of(name):
+    field = Conversation._meta.get_field(name)
+    return field.get_default() if field.has_default() else None
+
+
+@transaction.atomic
+def refresh_last_active(*, user_id):
+    """Set the user's `last_active_at` to the latest of their session starts and message times
+    (null before any), in one update.
+
+    The user's row is locked first so that two writers for one user take turns and the later
+    one counts the earlier one's rows. The lock is `NO KEY UPDATE`, which does not wait for
+    the key-share locks that inserting their sessions and messages holds on the row.
+    """
+    ChatUser.objects.select_for_update(no_key=True).filter(pk=user_id).exists()
+
+    latest_start = _latest(ChatSession, "session_start_time", user_id)
+    latest_message = _latest(Conversation, "created_at", user_id)
+    # GREATEST ignores nulls on PostgreSQL but yields null on SQLite: pair each with the other.
+    ChatUser.objects.filter(pk=user_id).update(
+        last_active_at=Greatest(
+            Coalesce(latest_start, latest_message),
+            Coalesce(latest_message, latest_start),
+        )
+    )
+
+
+def _latest(model, column, user_id):
+    rows = model.objects.filter(user=user_id).order_by().values("user")
+    return Subquery(rows.annotate(latest=Max(column)).values("latest")[:1])
