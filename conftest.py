@@ -29,3 +29,12 @@ def api(db, django_user_model):
 @pytest.fixture
 def anonymous():
     return APIClient()
+
+
+@pytest.fixture
+def superuser_token(db, django_user_model):
+    """A token of a superuser, for tests that call a live server over real HTTP."""
+    from rest_framework.authtoken.models import Token
+
+    user = django_user_model.objects.create_superuser("live", password="pw")
+    return Token.objects.create(user=user).key

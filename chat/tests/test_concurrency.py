@@ -20,11 +20,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 THREADS = 8
 
 
-def post_json(url, body):
+def post_json(url, body, token):
     request = urllib.request.Request(
         url,
         data=json.dumps(body).encode(),
-        headers={"Content-Type": "application/json", "Accept": "application/json"},
+        headers={
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "Authorization": f"Token {token}",
+        },
         method="POST",
     )
     try:
@@ -34,14 +38,14 @@ def post_json(url, body):
         return refused.code, json.loads(refused.read() or b"null")
 
 
-def post_together(url, bodies):
+def post_together(url, bodies, token):
     """Post each body from its own thread, all released at once; the (status, body) pairs."""
     start = threading.Barrier(len(bodies))
     answers = [None] * len(bodies)
 
     def send(index, body):
         start.wait()
-        answers[index] = post_json(url, body)
+        answers[index] = post_json(url, body, token)
 
     threads = [threading.Thread(target=send, args=pair) for pair in enumerate(bodies)]
     for thread in threads:
@@ -62,10 +66,12 @@ def message(session, **fields):
     }
 
 
-def test_the_same_message_posted_at_once_is_stored_once(live_server):
+def test_the_same_message_posted_at_once_is_stored_once(live_server, superuser_token):
     session = make_session()
 
-    answers = post_together(f"{live_server.url}/conversations", [message(session)] * THREADS)
+    answers = post_together(
+        f"{live_server.url}/conversations", [message(session)] * THREADS, superuser_token
+    )
 
     statuses = sorted(status for status, _ in answers)
     assert statuses == [200] * (THREADS - 1) + [201]
@@ -75,11 +81,13 @@ def test_the_same_message_posted_at_once_is_stored_once(live_server):
     assert session.user.last_active_at == stored.created_at
 
 
-def test_different_messages_under_one_number_at_once_give_one_row_and_409s(live_server):
+def test_different_messages_under_one_number_at_once_give_one_row_and_409s(
+    live_server, superuser_token
+):
     session = make_session()
     bodies = [message(session, message_text=f"version {n}") for n in range(THREADS)]
 
-    answers = post_together(f"{live_server.url}/conversations", bodies)
+    answers = post_together(f"{live_server.url}/conversations", bodies, superuser_token)
 
     statuses = sorted(status for status, _ in answers)
     assert statuses == [201] + [409] * (THREADS - 1)
@@ -89,11 +97,11 @@ def test_different_messages_under_one_number_at_once_give_one_row_and_409s(live_
     assert all("already stored" in body["detail"] for status, body in answers if status == 409)
 
 
-def test_different_numbers_posted_at_once_are_all_stored(live_server):
+def test_different_numbers_posted_at_once_are_all_stored(live_server, superuser_token):
     session = make_session()
     bodies = [message(session, message_sequence_number=n) for n in range(THREADS)]
 
-    answers = post_together(f"{live_server.url}/conversations", bodies)
+    answers = post_together(f"{live_server.url}/conversations", bodies, superuser_token)
 
     assert [status for status, _ in answers] == [201] * THREADS
     assert Conversation.objects.count() == THREADS
