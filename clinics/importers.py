@@ -359,6 +359,7 @@ def _read_state_sheet(reading, title, lines, state, gazetteer):
 
 
 REQUIRED = ("name", "state", "lga")
+_LABELS = {"name": "name", "state": "state", "lga": "LGA"}
 
 
 def _find_header(lines):
@@ -384,7 +385,7 @@ def _missing_columns(subject, lines):
     """The error for a table without its header: which columns the likeliest header row lacks."""
     rows = [_columns(cells).keys() for cells in lines[:HEADER_SEARCH_ROWS]]
     found = max(rows, key=len, default=set())
-    missing = [column.replace("lga", "LGA") for column in REQUIRED if column not in found]
+    missing = [_LABELS[column] for column in REQUIRED if column not in found]
     named = " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
     return (
         f"{subject} has no header row with a {named} column in its first "
@@ -399,7 +400,7 @@ def _read_table_row(reading, cells, columns, where, sheet, gazetteer):
         values[column] = clean(cells[position]) if position < len(cells) else None
     if not any(clean(cell) for cell in cells):
         return
-    missing = [column for column in ("name", "state", "lga") if values[column] is None]
+    missing = [_LABELS[column] for column in REQUIRED if values[column] is None]
     if missing:
         reading.skipped.append(RowNote(where, f"no {' or '.join(missing)}"))
         return
