@@ -333,7 +333,7 @@ def _read_state_sheet(reading, title, lines, state, gazetteer):
             continue
 
         name = cell.partition(",")[0].strip()
-        if not name:
+        if not fold(name):
             reading.skipped.append(RowNote(where, "no clinic name before the first comma"))
             continue
         lga = gazetteer.lga(state.name, lga_text)
@@ -406,6 +406,9 @@ def _read_table_row(reading, cells, columns, where, sheet, gazetteer):
         return
 
     name = values["name"]
+    if not fold(name):
+        reading.skipped.append(RowNote(where, "no letter or digit in the name"))
+        return
     state = gazetteer.state(values["state"])
     lga = gazetteer.lga(state.name, values["lga"])
     if not _fits(reading, where, name=name, state=state.name, lga=lga.name):

@@ -34,8 +34,9 @@ class Command(BaseCommand):
         self._on_terminal = verbosity >= 1 and self.stdout.isatty()
         self._progress_shown = False
 
+        progress = self._progress("sheets read")
         try:
-            reading = read_clinic_file(file, gazetteer=places, progress=self._progress("sheets"))
+            reading = read_clinic_file(file, gazetteer=places, progress=progress)
         except ClinicFileError as exc:
             raise CommandError(str(exc)) from exc
         entries = group_clinics(reading.rows)
