@@ -623,6 +623,24 @@ class Terminal(io.StringIO):
         return True
 
 
+def test_a_landmark_holding_a_phone_number_and_an_overlong_phone_are_left_out(tmp_path):
+    path = write_csv(
+        tmp_path,
+        "name,state,lga,address,landmark,phone\n"
+        "Hope Clinic,Lagos,Ikeja,2 Road,Ask Mr. B on 0803 123 4567,"
+        "0803 000 0000 or 0805 000 0000\n",
+    )
+
+    output = run(path)
+
+    assert output.splitlines()[:2] == [
+        "note row 2: landmark holds a phone number, left out",
+        "note row 2: phone number too long to store, left out",
+    ]
+    clinic = Clinic.objects.get()
+    assert (clinic.address, clinic.landmark, clinic.phone_number) == ("2 Road", None, None)
+
+
 def test_progress_is_written_on_one_line_on_a_terminal(tmp_path):
     terminal = Terminal()
 

@@ -62,18 +62,18 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
 
     def _report(self, reading, entries, outcome, unmatched, verbosity):
-        """What someone should look at: always the unmatched places, the addresses left out
-        and new branches; every row skipped and every clinic written above verbosity 1."""
+        """What someone should look at: always the unmatched places, the values left out and
+        new branches; every row skipped and every clinic written above verbosity 1."""
         if verbosity >= 2:
             for skipped in reading.skipped:
                 self.stdout.write(f"skipped {skipped.where}: {skipped.reason}")
-            for note in reading.notes:
-                self.stdout.write(f"note {note.where}: {note.reason}")
             for entry in outcome.created:
                 self.stdout.write(f"created {_describe(entry)} from {entry.where()}")
             for entry, fields in outcome.updated:
                 self.stdout.write(f"updated {_describe(entry)}: {', '.join(fields)}")
 
+        for note in reading.notes:
+            self.stdout.write(f"note {note.where}: {note.reason}")
         for entry in unmatched:
             self.stdout.write(f"unmatched {_describe(entry)}: {entry.unmatched} ({entry.where()})")
         for entry in entries:
