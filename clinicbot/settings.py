@@ -273,6 +273,11 @@ else:
 CORS_ALLOWED_ORIGINS = env_list("CLINICBOT_CORS_ORIGINS")
 CORS_URLS_REGEX = r"^/(?!admin/).*$"
 
+# --- Partner clinic import -----------------------------------------------------------------
+# The CSV of states and LGAs that `import_clinics` matches against when no --gazetteer is given.
+
+CLINICBOT_GAZETTEER = os.environ.get("CLINICBOT_GAZETTEER") or None
+
 # --- Logging --------------------------------------------------------------------------------
 
 # One JSON object a line in production (what log collectors read); plain text in development.
