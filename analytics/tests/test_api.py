@@ -364,3 +364,15 @@ def test_one_record_is_read_in_two_queries(api, django_assert_max_num_queries):
         answer = api.get(f"/analytics/{session.pk}")
 
     assert answer.json()["flows_attempted"] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("path", ["/analytics", "/analytics/stats", "/analytics/flows", "record"])
+def test_a_browser_gets_the_browsable_api_on_every_path(api, path):
+    session = record_analytics(flows_attempted=["a"]).session
+
+    answer = api.get(
+        f"/analytics/{session.pk}" if path == "record" else path, HTTP_ACCEPT="text/html"
+    )
+
+    assert answer.status_code == 200
+    assert answer["Content-Type"].startswith("text/html")

@@ -320,20 +320,18 @@ def show(setting):
         return cursor.fetchone()[0]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's settings")
 @pytest.mark.django_db(transaction=True)
-def test_on_postgresql_a_report_reads_one_snapshot_without_jit():
-    jit_outside = show("jit")
+def test_a_report_reads_one_snapshot_without_jit_on_postgresql_and_no_lock_on_sqlite(
+    django_assert_max_num_queries,
+):
+    if connection.vendor == "sqlite":
+        with django_assert_max_num_queries(0), reports.reading():
+            assert not connection.in_atomic_block
+        return
 
+    jit_outside = show("jit")
     with reports.reading():
         inside = (show("transaction_isolation"), show("jit"))
 
     assert inside == ("repeatable read", "off")
     assert (show("transaction_isolation"), show("jit")) == ("read committed", jit_outside)
-
-
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's transactions")
-@pytest.mark.django_db(transaction=True)
-def test_on_sqlite_a_report_takes_no_transaction(django_assert_num_queries):
-    with django_assert_num_queries(0), reports.reading():
-        assert not connection.in_atomic_block
