@@ -116,7 +116,8 @@ class Ranking:
     def rows(self, window):
         ranked = self.model.objects.filter(window.as_q(self.date_field))
         if self.model._meta.get_field(self.key).null:
-            # Only where needed: the condition keeps PostgreSQL off the index of a NOT NULL key.
+            # Only on a nullable key: on a NOT NULL one, the needless condition made PostgreSQL
+            # scan the whole table instead of the key's index.
             ranked = ranked.filter(**{f"{self.key}__isnull": False})
         ranked = (
             ranked.values(self.key)
@@ -151,6 +152,7 @@ AVERAGE_RESPONSE_TIME = Average(
     description="Mean of the sessions' average response times, in seconds.",
 )
 
+# The single figures of `/analytics/stats`, computed together in one query, in answer order.
 STATS = [
     TOTAL_SESSIONS,
     AVERAGE_SATISFACTION,
@@ -160,7 +162,6 @@ STATS = [
     _count_total("total_button_clicks", "Answers given by a button."),
     _count_total("total_typed_responses", "Answers typed by the users."),
 ]
-"""The single figures of `/analytics/stats`, computed together in one query."""
 
 TOP_ABANDONMENT_POINTS = Ranking(
     "top_abandonment_points",
@@ -181,5 +182,5 @@ FLOWS = Ranking(
     description="Every flow, with the number of sessions that attempted it.",
 )
 
+# The lists of `/analytics/stats`, one query each, after the single figures.
 STATS_RANKINGS = [TOP_ABANDONMENT_POINTS]
-"""The lists of `/analytics/stats`, one query each."""
