@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from analytics.models import FlowAttempt, SessionAnalytics
+from analytics.services import upsert_session_analytics
 from chat.models import ChatSession, Conversation
 from clinics.models import Clinic
 from interactions.models import FpmInteraction
@@ -341,10 +341,11 @@ def _record_interaction(rng, session, flow, choice, referral, start):
 
 def _record_analytics(rng, session, chat, flow, abandoned, rating):
     user_messages = [m for m in chat.messages if m.message_type == "user"]
-    record = SessionAnalytics.objects.create(
+    upsert_session_analytics(
         session=session,
-        user=session.user,
+        created_at=chat.clock,
         steps_completed=list(dict.fromkeys(m.chat_step for m in chat.messages)),
+        flows_attempted=[flow],
         total_user_messages=len(user_messages),
         total_bot_messages=len(chat.messages) - len(user_messages),
         total_button_clicks=sum(m.message_source == "button_click" for m in user_messages),
@@ -352,8 +353,4 @@ def _record_analytics(rng, session, chat, flow, abandoned, rating):
         session_abandonment_point=chat.messages[-1].chat_step if abandoned else None,
         satisfaction_rating=rating,
         average_response_time_seconds=round(rng.uniform(1.5, 9.5), 2),
-        created_at=chat.clock,
-    )
-    FlowAttempt.objects.create(
-        analytics=record, flow=flow, position=0, record_created_at=record.created_at
     )

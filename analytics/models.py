@@ -84,6 +84,12 @@ class SessionAnalytics(models.Model):
     def __str__(self):
         return f"analytics of session {self.session_id}"
 
+    @property
+    def flows_attempted(self):
+        """The flows of this record in the order first sent, read from its `FlowAttempt` rows
+        (from the prefetch cache when the query asked for one)."""
+        return [attempt.flow for attempt in self.flow_attempts.all()]
+
 
 class FlowAttempt(models.Model):
     """One flow a session attempted: a row of its record's `flows_attempted` list.

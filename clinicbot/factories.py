@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 from analytics.models import SessionAnalytics
+from analytics.services import upsert_session_analytics
 from chat.models import ChatSession, Conversation
 from clinics.models import Clinic
 from interactions.models import FpmInteraction
@@ -66,3 +67,11 @@ def make_referral(session=None, clinic=None, **fields):
 def make_analytics(session=None, **fields):
     session = session or make_session()
     return SessionAnalytics.objects.create(session=session, user=session.user, **fields)
+
+
+def record_analytics(session=None, *, created_at=None, **values):
+    """An analytics record written the way the API writes it (flows included), through the
+    upsert service; `created_at` places it in time."""
+    session = session or make_session()
+    record, _ = upsert_session_analytics(session=session, created_at=created_at, **values)
+    return record

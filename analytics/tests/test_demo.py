@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from analytics.models import SessionAnalytics
+from analytics.models import FlowAttempt, SessionAnalytics
 from chat.models import ChatSession, Conversation
 from clinicbot.factories import make_user
 from clinics.models import Clinic
@@ -85,3 +85,12 @@ def test_demo_refuses_to_run_without_development_mode(settings):
 
     with pytest.raises(CommandError, match="DJANGO_DEBUG=1"):
         run("demo", "--no-serve")
+
+
+def test_the_demo_writes_analytics_through_the_upsert_with_one_flow_each():
+    run("seed_demo")
+
+    assert FlowAttempt.objects.count() == SessionAnalytics.objects.count() == 35
+    for record in SessionAnalytics.objects.prefetch_related("flow_attempts"):
+        assert len(record.flows_attempted) == 1
+        assert record.flow_attempts.get().record_created_at == record.created_at
