@@ -9,6 +9,7 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from clinicbot.api.permissions import require
 from clinicbot.api.views import ApiViewSet
 
 from . import reports
@@ -21,6 +22,11 @@ from .serializers import (
     SessionAnalyticsSerializer,
 )
 from .services import upsert_session_analytics
+
+# The list and the reports show every session at once: they need the reports permission, which
+# the analyst role holds and the chatbot's does not. The upsert both adds and changes.
+CAN_VIEW_REPORTS = require("analytics.view_reports")
+CAN_UPSERT = require("analytics.add_sessionanalytics", "analytics.change_sessionanalytics")
 
 WINDOW_PARAMETERS = [
     OpenApiParameter(
@@ -57,7 +63,9 @@ class SessionAnalyticsViewSet(ApiViewSet):
     """What happened in each chat session: one record per session, written by upsert.
 
     `stats` and `flows` aggregate the records in the database, over an optional window of UTC
-    days on `created_at`. Records are addressed by their session's id.
+    days on `created_at`. Records are addressed by their session's id. The list, `stats` and
+    `flows` need the permission `analytics.view_reports`; posting needs both the add and the
+    change permission.
     """
 
     queryset = SessionAnalytics.objects.prefetch_related("flow_attempts")
@@ -73,6 +81,13 @@ class SessionAnalyticsViewSet(ApiViewSet):
         "session_abandonment_point",
         "satisfaction_rating",
     ]
+
+    def get_permissions(self):
+        if self.action == "list":
+            return [CAN_VIEW_REPORTS()]
+        if self.action == "create":
+            return [CAN_UPSERT()]
+        return super().get_permissions()
 
     def create(self, request, *args, **kwargs):
         body = self.get_serializer(data=request.data)
@@ -94,7 +109,12 @@ class SessionAnalyticsViewSet(ApiViewSet):
         parameters=WINDOW_PARAMETERS,
         responses=AnalyticsStatsSerializer,
     )
-    @action(detail=False, pagination_class=None, filter_backends=[])
+    @action(
+        detail=False,
+        pagination_class=None,
+        filter_backends=[],
+        permission_classes=[CAN_VIEW_REPORTS],
+    )
     def stats(self, request):
         window = ReportWindowSerializer.window(request.query_params)
         with reports.reading():
@@ -110,7 +130,12 @@ class SessionAnalyticsViewSet(ApiViewSet):
         parameters=WINDOW_PARAMETERS,
         responses=FlowCountSerializer(many=True),
     )
-    @action(detail=False, pagination_class=None, filter_backends=[])
+    @action(
+        detail=False,
+        pagination_class=None,
+        filter_backends=[],
+        permission_classes=[CAN_VIEW_REPORTS],
+    )
     def flows(self, request):
         window = ReportWindowSerializer.window(request.query_params)
         with reports.reading():

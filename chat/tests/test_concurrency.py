@@ -5,54 +5,15 @@ tests exercise the database's unique constraint and locks rather than the test c
 connection.
 """
 
-import json
-import threading
-import urllib.error
-import urllib.request
-
 import pytest
 
 from chat.models import Conversation
 from clinicbot.factories import make_session
+from clinicbot.live import post_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 THREADS = 8
-
-
-def post_json(url, body, token):
-    request = urllib.request.Request(
-        url,
-        data=json.dumps(body).encode(),
-        headers={
-            "Content-Type": "application/json",
-            "Accept": "application/json",
-            "Authorization": f"Token {token}",
-        },
-        method="POST",
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            return answer.status, json.loads(answer.read())
-    except urllib.error.HTTPError as refused:
-        return refused.code, json.loads(refused.read() or b"null")
-
-
-def post_together(url, bodies, token):
-    """Post each body from its own thread, all released at once; the (status, body) pairs."""
-    start = threading.Barrier(len(bodies))
-    answers = [None] * len(bodies)
-
-    def send(index, body):
-        start.wait()
-        answers[index] = post_json(url, body, token)
-
-    threads = [threading.Thread(target=send, args=pair) for pair in enumerate(bodies)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return answers
 
 
 def message(session, **fields):
@@ -69,7 +30,7 @@ def message(session, **fields):
 def test_the_same_message_posted_at_once_is_stored_once(live_server, superuser_token):
     session = make_session()
 
-    answers = post_together(
+    answers = post_at_once(
         f"{live_server.url}/conversations", [message(session)] * THREADS, superuser_token
     )
 
@@ -87,7 +48,7 @@ def test_different_messages_under_one_number_at_once_give_one_row_and_409s(
     session = make_session()
     bodies = [message(session, message_text=f"version {n}") for n in range(THREADS)]
 
-    answers = post_together(f"{live_server.url}/conversations", bodies, superuser_token)
+    answers = post_at_once(f"{live_server.url}/conversations", bodies, superuser_token)
 
     statuses = sorted(status for status, _ in answers)
     assert statuses == [201] + [409] * (THREADS - 1)
@@ -101,7 +62,7 @@ def test_different_numbers_posted_at_once_are_all_stored(live_server, superuser_
     session = make_session()
     bodies = [message(session, message_sequence_number=n) for n in range(THREADS)]
 
-    answers = post_together(f"{live_server.url}/conversations", bodies, superuser_token)
+    answers = post_at_once(f"{live_server.url}/conversations", bodies, superuser_token)
 
     assert [status for status, _ in answers] == [201] * THREADS
     assert Conversation.objects.count() == THREADS

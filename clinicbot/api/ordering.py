@@ -1,6 +1,15 @@
 """The `ordering` query parameter, with every order ended by the primary key."""
 
+from django.db.models import F
 from rest_framework.filters import OrderingFilter
+
+
+def as_expression(term):
+    """`field` or `-field` as an order in which empty values sort as the largest ones, on every
+    database: PostgreSQL's own rule, which SQLite (empty as the smallest) is told to follow."""
+    if term.startswith("-"):
+        return F(term[1:]).desc(nulls_first=True)
+    return F(term).asc(nulls_last=True)
 
 
 class StableOrderingFilter(OrderingFilter):
@@ -11,6 +20,10 @@ class StableOrderingFilter(OrderingFilter):
     def get_ordering(self, request, queryset, view):
         asked = super().get_ordering(request, queryset, view)
         return self.complete(asked, queryset, view)
+
+    def filter_queryset(self, request, queryset, view):
+        ordering = self.get_ordering(request, queryset, view)
+        return queryset.order_by(*(as_expression(term) for term in ordering))
 
     def complete(self, ordering, queryset, view):
         """`ordering`, then the default order and the primary key where it does not name them.

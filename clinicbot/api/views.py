@@ -17,8 +17,13 @@ class ApiViewSet(viewsets.ModelViewSet):
     def dispatch(self, request, *args, **kwargs):
         if request.method in SAFE_METHODS:
             return super().dispatch(request, *args, **kwargs)
+
         with transaction.atomic():
-            return super().dispatch(request, *args, **kwargs)
+            response = super().dispatch(request, *args, **kwargs)
+            # DRF turned any error into an answer by now; what was written before it goes.
+            if response.status_code >= 400:
+                transaction.set_rollback(True)
+        return response
 
     def perform_create(self, serializer):
         super().perform_create(serializer)
