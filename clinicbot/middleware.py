@@ -33,13 +33,12 @@ class RequestLogMiddleware:
     def __call__(self, request):
         offered = request.headers.get("X-Request-ID", "")
         request_id = offered if ACCEPTABLE_ID.match(offered) else uuid.uuid4().hex
-        token = current_request_id.set(request_id)
+        # Left set after the response: Django logs a 4xx answer once the middleware returned,
+        # and that line must carry the id too. The next request on this thread sets its own.
+        current_request_id.set(request_id)
         started = time.perf_counter()
 
-        try:
-            response = self.get_response(request)
-        finally:
-            current_request_id.reset(token)
+        response = self.get_response(request)
 
         response["X-Request-ID"] = request_id
         logger.info(

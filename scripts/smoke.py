@@ -128,9 +128,9 @@ def wait_until_up(base):
     sys.exit("gunicorn did not answer /healthz within 20 seconds")
 
 
-def call(method, url, body=None, token=None, proxied=True):
+def call(method, url, body=None, token=None, proxied=True, accept="application/json"):
     """One request; answers (status, parsed JSON or None, headers). Never follows redirects."""
-    headers = {"Accept": "application/json"}
+    headers = {"Accept": accept}
     if proxied:
         headers["X-Forwarded-Proto"] = "https"
     if token:
@@ -261,12 +261,12 @@ def check_serving(base):
     expect("plain HTTP is sent to HTTPS", redirected, 301)
     if not redirected[2]["Location"].startswith("https://"):
         sys.exit(f"redirected to {redirected[2]['Location']}")
-    docs = call("GET", f"{base}/api/docs/")
+    docs = call("GET", f"{base}/api/docs/", accept="text/html")
     expect("Swagger UI is served", docs, 200)
-    status = urllib.request.urlopen(f"{base}/static/admin/css/base.css", timeout=10).status
-    if status != 200:
-        sys.exit(f"static files: {status}")
-    print("ok  200  static files from WhiteNoise")
+    css = call("GET", f"{base}/static/admin/css/base.css", accept="text/css")
+    expect("static files from WhiteNoise", css, 200)
+    if "max-age" not in css[2].get("Cache-Control", ""):
+        sys.exit(f"static files are not cacheable: {css[2].get('Cache-Control')}")
 
 
 if __name__ == "__main__":

@@ -101,3 +101,10 @@ def test_an_unhandled_error_is_one_json_line_with_its_traceback(json_lines, clie
     assert len(errors) == 1
     assert "RuntimeError: boom" in errors[0]["traceback"]
     assert errors[0]["request_id"] == access_lines(json_lines)[0]["request_id"]
+
+
+def test_a_refused_request_has_its_warning_line_stamped_with_the_request_id(api, json_lines):
+    api.get("/users/not-a-uuid", HTTP_X_REQUEST_ID="req-404")
+
+    warnings = [line for line in json_lines if line["logger"] == "django.request"]
+    assert [line["request_id"] for line in warnings] == ["req-404"]
