@@ -39,6 +39,8 @@ class ChatSession(models.Model):
         indexes = [
             models.Index(fields=["session_completed"]),
             models.Index(fields=["device_type"]),
+            # The user's latest session start, for `last_active_at`, without a scan.
+            models.Index(fields=["user", "session_start_time"], name="chatsession_user_start"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -101,6 +103,8 @@ class Conversation(models.Model):
             models.Index(fields=["message_type"]),
             models.Index(fields=["chat_step"]),
             models.Index(fields=["widget_name"]),
+            # The user's latest message, for `last_active_at`, without a scan.
+            models.Index(fields=["user", "created_at"], name="conversation_user_created"),
         ]
         constraints = [
             models.UniqueConstraint(

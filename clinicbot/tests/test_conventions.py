@@ -174,3 +174,12 @@ def test_the_admin_lists_every_model_for_a_superuser(client, django_user_model):
     ]:
         assert f"/admin/{path}/".encode() in index.content
         assert client.get(f"/admin/{path}/").status_code == 200
+
+
+def test_the_migrations_match_the_models():
+    from io import StringIO
+
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+    assert "No changes detected" in out.getvalue()
