@@ -91,7 +91,9 @@ def _default_of(name):
     return field.get_default() if field.has_default() else None
 
 
-@transaction.atomic
+# No savepoint of its own (two round trips on every message): it raises nothing a caller
+# could want to survive, so it simply joins the caller's transaction, or makes one.
+@transaction.atomic(savepoint=False)
 def refresh_last_active(*, user_id):
     """Set the user's `last_active_at` to the latest of their session starts and message times
     (null before any), in one update.
