@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from clinicbot.api.columns import INT32_MAX
 from clinicbot.api.fields import ReferenceField, StrictCharField, VerbatimTextField
-from clinicbot.api.serializers import ApiModelSerializer, check_owner
+from clinicbot.api.serializers import ApiModelSerializer
 from users.models import ChatUser
 
 from .models import ChatSession, Conversation
@@ -172,14 +172,7 @@ class ConversationSerializer(ApiModelSerializer):
         attrs = super().validate(attrs)
         if self.instance is None:
             # On update both references are fixed, so they still agree.
-            check_owner(
-                attrs["session"],
-                attrs["user"],
-                link="user_id",
-                field="session_id",
-                item_name="chat session",
-                owner_name="user",
-            )
+            self.check_session_owner(attrs)
         else:
             self._refuse_taken_number(attrs)
         return attrs

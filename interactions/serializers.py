@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from chat.models import ChatSession
 from clinicbot.api.fields import ReferenceField
-from clinicbot.api.serializers import ApiModelSerializer, check_owner
+from clinicbot.api.serializers import ApiModelSerializer
 from users.models import ChatUser
 
 from .models import FpmInteraction
@@ -74,12 +74,5 @@ class FpmInteractionSerializer(ApiModelSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
 
-        check_owner(
-            self.current(attrs, "session"),
-            self.current(attrs, "user"),
-            link="user_id",
-            field="session_id",
-            item_name="chat session",
-            owner_name="user",
-        )
+        self.check_session_owner(attrs)
         return attrs

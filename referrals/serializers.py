@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from chat.models import ChatSession
 from clinicbot.api.fields import ReferenceField
-from clinicbot.api.serializers import ApiModelSerializer, check_owner
+from clinicbot.api.serializers import ApiModelSerializer
 from clinics.models import Clinic
 from users.models import ChatUser
 
@@ -54,12 +54,5 @@ class ReferralSerializer(ApiModelSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
 
-        check_owner(
-            self.current(attrs, "session"),
-            self.current(attrs, "user"),
-            link="user_id",
-            field="session_id",
-            item_name="chat session",
-            owner_name="user",
-        )
+        self.check_session_owner(attrs)
         return attrs

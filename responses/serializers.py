@@ -56,15 +56,8 @@ class UserResponseSerializer(ApiModelSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
 
+        self.check_session_owner(attrs)
         session = self.current(attrs, "session")
-        check_owner(
-            session,
-            self.current(attrs, "user"),
-            link="user_id",
-            field="session_id",
-            item_name="chat session",
-            owner_name="user",
-        )
         check_owner(
             self.current(attrs, "conversation"),
             session,

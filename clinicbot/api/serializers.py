@@ -44,6 +44,18 @@ class ApiModelSerializer(serializers.ModelSerializer):
             return attrs[source]
         return getattr(self.instance, source, None)
 
+    def check_session_owner(self, attrs):
+        """The session this row will name belongs to the user it will name (400 on
+        `session_id` if not): the rule of every record made in a chat for one user."""
+        check_owner(
+            self.current(attrs, "session"),
+            self.current(attrs, "user"),
+            link="user_id",
+            field="session_id",
+            item_name="chat session",
+            owner_name="user",
+        )
+
 
 def check_owner(item, owner, *, link, field, item_name, owner_name):
     """Refuse a body whose `item` (a session, a conversation) hangs off another `owner`.
