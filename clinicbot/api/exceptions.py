@@ -7,6 +7,8 @@ column cannot hold) become 409 or 400 with a message; nothing a client sends may
 
 import logging
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
@@ -22,6 +24,15 @@ class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "This request conflicts with the stored data."
     default_code = "conflict"
+
+
+class BodyTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "body_too_large"
+
+    def __init__(self):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        super().__init__(f"The request body is larger than the {limit} bytes allowed.")
 
 
 class DatabaseBusy(exceptions.APIException):
@@ -56,6 +67,9 @@ def _as_api_error(exc):
     if isinstance(exc, Http404):
         # The same words for a malformed and an unknown id, naming no model.
         return exceptions.NotFound()
+
+    if isinstance(exc, RequestDataTooBig):
+        return BodyTooLarge()
 
     if isinstance(exc, (ProtectedError, RestrictedError)):
         blocking = describe_dependents(exc.protected_objects or exc.restricted_objects)

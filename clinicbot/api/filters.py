@@ -76,6 +76,12 @@ class ReferenceFilter(django_filters.UUIDFilter):
     """A reference by id: a malformed UUID is a 400, an unknown one matches nothing."""
 
 
+def at_most_ten_words(value):
+    """Each word is one more condition in the query; a page of words is an attack, not a search."""
+    if len(value.split()) > 10:
+        raise ValidationError("Search with at most 10 words.", code="too_many_words")
+
+
 @extend_schema_field(OpenApiTypes.STR)
 class SearchFilter(django_filters.CharFilter):
     """Every word of the query must appear, in any case, in at least one of `fields`.
@@ -86,6 +92,7 @@ class SearchFilter(django_filters.CharFilter):
 
     def __init__(self, *, fields, **kwargs):
         self.search_fields = fields
+        kwargs.setdefault("validators", [at_most_ten_words])
         super().__init__(**kwargs)
 
     def filter(self, qs, value):

@@ -30,7 +30,7 @@ class StableOrderingFilter(OrderingFilter):
 
         Subclasses that read the order from other parameters pass their terms through here.
         """
-        ordering = list(ordering or ())
+        ordering = list(dict.fromkeys(ordering or ()))
         tail = [*(self.get_default_ordering(view) or ()), queryset.model._meta.pk.attname]
 
         named = {term.lstrip("-") for term in ordering}

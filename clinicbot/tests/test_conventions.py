@@ -183,3 +183,32 @@ def test_the_migrations_match_the_models():
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
 
     assert "No changes detected" in out.getvalue()
+
+
+def test_a_body_nested_thousands_deep_is_a_400_not_a_crash(api):
+    answer = api.post("/users", "[" * 100_000 + "]" * 100_000, content_type="application/json")
+
+    assert answer.status_code == 400
+    assert answer.json() == {"detail": "JSON parse error - the body is nested too deeply."}
+
+
+def test_a_body_over_the_size_limit_is_a_413(api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+
+    answer = api.post("/users", {"selected_state": "x" * 2000}, format="json")
+
+    assert answer.status_code == 413
+    assert answer.json() == {"detail": "The request body is larger than the 1000 bytes allowed."}
+
+
+def test_a_search_of_more_than_ten_words_is_a_400(api):
+    answer = api.get("/clinics", {"search": "a " * 11})
+
+    assert answer.status_code == 400
+    assert answer.json() == {"search": ["Search with at most 10 words."]}
+
+
+def test_a_field_named_many_times_in_ordering_is_sorted_by_once(api):
+    answer = api.get("/users", {"ordering": ",".join(["created_at"] * 5000)})
+
+    assert answer.status_code == 200
