@@ -19,7 +19,10 @@ from . import schema  # noqa: F401
 class InstantField(forms.Field):
     """An ISO 8601 date (meaning its midnight, UTC) or date-time (UTC when it has no offset)."""
 
-    default_error_messages = {"invalid": "Enter an ISO 8601 date or date-time."}
+    default_error_messages = {
+        "invalid": "Enter an ISO 8601 date or date-time.",
+        "out_of_range": "This moment is out of range in UTC.",
+    }
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -35,7 +38,11 @@ class InstantField(forms.Field):
 
         if timezone.is_naive(moment):
             moment = moment.replace(tzinfo=datetime.UTC)
-        return moment
+        try:
+            # In UTC now, so that no database adapter has to move it past year 1 or 9999.
+            return moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise ValidationError(self.error_messages["out_of_range"], code="invalid") from None
 
 
 def _parse_or_none(parse, text):

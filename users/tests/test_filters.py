@@ -113,3 +113,11 @@ def test_the_list_runs_two_queries_whatever_the_rows(api, django_assert_max_num_
         answer = api.get("/users?page_size=100")
 
     assert len(answer.json()["results"]) == 100
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00"])
+def test_a_moment_out_of_range_in_utc_is_a_400(api, value):
+    answer = api.get("/users", {"created_after": value})
+
+    assert answer.status_code == 400
+    assert answer.json() == {"created_after": ["This moment is out of range in UTC."]}
