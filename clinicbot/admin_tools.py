@@ -21,6 +21,13 @@ class RecordAdmin(admin.ModelAdmin):
     actions = [export_csv]
     show_facets = admin.ShowFacets.NEVER
 
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None:
+            return inlines
+        # A record being added has no rows of its own yet: no empty read-only tables.
+        return [inline for inline in inlines if not isinstance(inline, ReadOnlyInline)]
+
     def get_fields(self, request, obj=None):
         fields = list(super().get_fields(request, obj))
         opts = self.model._meta

@@ -250,3 +250,28 @@ def test_a_message_added_in_the_admin_belongs_to_its_sessions_user(staff):
 
     assert answer.status_code == 302, answer.content
     assert Conversation.objects.get().user_id == session.user_id
+
+
+def test_a_session_added_in_the_admin_updates_its_users_last_active_at(staff):
+    user = make_user()
+
+    answer = staff.post(
+        "/admin/chat/chatsession/add/",
+        {
+            "user": str(user.pk),
+            "session_start_time_0": "2026-03-01",
+            "session_start_time_1": "09:00:00",
+            "total_messages_count": 0,
+        },
+    )
+
+    assert answer.status_code == 302, answer.content
+    assert ChatSession.objects.get().user_id == user.pk
+    assert last_active(user) == NINE
+
+
+def test_the_add_page_of_a_session_shows_no_empty_tables_of_rows(staff):
+    html = staff.get("/admin/chat/chatsession/add/").content.decode()
+
+    assert 'name="user"' in html
+    assert "conversations-group" not in html
