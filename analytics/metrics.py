@@ -1,17 +1,19 @@
 """Every analytics metric, declared once: a name and the database expression that computes it.
 
-The stats and flows endpoints (and, later, the admin dashboard and reports) read from here, so
-that a figure means the same everywhere. Each metric aggregates in the database; what comes
-back to Python is one row of totals or one short list of counts, whatever the number of records.
+The stats and flows endpoints and the admin's analytics dashboard (and, later, reports) read
+from here, so that a figure means the same everywhere. Each metric aggregates in the database;
+what comes back to Python is one row of totals or one short list of counts, whatever the number
+of records.
 """
 
+import datetime
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from django.db.models import Aggregate, BigIntegerField, Count, Func, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 
 from .models import FlowAttempt, SessionAnalytics
 
@@ -129,6 +131,27 @@ class Ranking:
         return [{self.label: row[self.key], "count": row["count"]} for row in ranked]
 
 
+@dataclass(frozen=True)
+class DailyCount:
+    """How many rows of `model` fall on each UTC day of `date_field`, oldest day first; days
+    without a row are left out (the report fills them in)."""
+
+    name: str
+    model: type
+    date_field: str
+    description: str
+
+    def rows(self, window):
+        counted = (
+            self.model.objects.filter(window.as_q(self.date_field))
+            .annotate(day=TruncDate(self.date_field, tzinfo=datetime.UTC))
+            .values("day")
+            .annotate(count=Count("*"))
+            .order_by("day")
+        )
+        return [{"day": row["day"], "count": row["count"]} for row in counted]
+
+
 def _count_total(column, description):
     return Total(column, Sum(column), description)
 
@@ -184,3 +207,12 @@ FLOWS = Ranking(
 
 # The lists of `/analytics/stats`, one query each, after the single figures.
 STATS_RANKINGS = [TOP_ABANDONMENT_POINTS]
+
+# The admin dashboard's line chart: the same records as `total_sessions`, so that the days add
+# up to that figure.
+SESSIONS_PER_DAY = DailyCount(
+    "sessions_per_day",
+    model=SessionAnalytics,
+    date_field="created_at",
+    description="Analytics records (sessions) created on each UTC day of the window.",
+)

@@ -1,4 +1,5 @@
-"""The stats and flows reports: the metrics of `metrics.py` over an optional window of days."""
+"""The reports (stats, flows, sessions per day): the metrics of `metrics.py` over an optional
+window of days."""
 
 import datetime
 from contextlib import contextmanager
@@ -9,6 +10,10 @@ from django.db.models import Q
 
 from . import metrics
 from .models import SessionAnalytics
+
+# A window longer than this (a range of years typed by hand) is drawn day by day only between
+# its first and last day with a session, rather than as years of zeros.
+MAX_FILLED_DAYS = 731
 
 
 @dataclass(frozen=True)
@@ -73,3 +78,21 @@ def stats(window):
 def flows(window):
     """The rows of `/analytics/flows`: one grouped count of the flow rows."""
     return metrics.FLOWS.rows(window)
+
+
+def sessions_per_day(window):
+    """Sessions on each UTC day of the window, oldest first, a day without any as 0: one grouped
+    count. An open end of the window closes on the first or last day with a session."""
+    counted = {row["day"]: row["count"] for row in metrics.SESSIONS_PER_DAY.rows(window)}
+
+    first = window.first_day or min(counted, default=None)
+    last = window.last_day or max(counted, default=None)
+    if first is None or last is None:
+        return []
+    if (last - first).days >= MAX_FILLED_DAYS:
+        if not counted:
+            return []
+        first, last = max(first, min(counted)), min(last, max(counted))
+
+    days = (first + datetime.timedelta(days=n) for n in range((last - first).days + 1))
+    return [{"day": day, "count": counted.get(day, 0)} for day in days]

@@ -1,10 +1,42 @@
 from django.contrib import admin
 
+from chat.models import ChatSession
+from clinicbot.admin_tools import ExactSearchMixin, RecordAdmin, ReferencesMixin, link
+
 from .models import FpmInteraction
 
 
 @admin.register(FpmInteraction)
-class FpmInteractionAdmin(admin.ModelAdmin):
-    list_display = ["fpm_flow_type", "interested_fpm_method", "session", "created_at"]
-    raw_id_fields = ["user", "session"]
+class FpmInteractionAdmin(ExactSearchMixin, ReferencesMixin, RecordAdmin):
+    """Passes through the family-planning flows. A new one takes its user from its session;
+    both are fixed once it exists, as in the API."""
+
+    list_display = [
+        "fpm_flow_type",
+        "current_fpm_method",
+        "interested_fpm_method",
+        "selected_method",
+        "clinic_referral_needed",
+        "human_agent_requested",
+        "chat_session",
+        "created_at",
+    ]
+    list_filter = [
+        "fpm_flow_type",
+        "clinic_referral_needed",
+        "human_agent_requested",
+        "selected_method",
+    ]
+    search_fields = ["interaction_id", "session", "user__user_session_id"]
+    search_help_text = "A whole interaction or session id, or a user session id."
+    date_hierarchy = "created_at"
+    ordering = ["-created_at", "interaction_id"]
+    show_full_result_count = False
+    raw_id_fields = ["session"]
     readonly_fields = ["interaction_id", "created_at"]
+    fixed_references = ["user", "session"]
+    derived_references = {"user": "session.user"}
+
+    @admin.display(description="session", ordering="session")
+    def chat_session(self, interaction):
+        return link(ChatSession, interaction.session_id)
