@@ -102,9 +102,7 @@ def imported(django_db_setup, django_db_blocker):
 class TestTheRealTranscript:
     def test_it_gives_25_sessions_and_1656_messages(self, imported):
         assert last_line(imported) == REAL_SUMMARY
-        assert imported.splitlines()[:3] == [
-            "skipped line 1: system notice",
-            "skipped line 2: system notice",
+        assert imported.splitlines()[:1] == [
             f"user {REAL_USER} created, from the chat: gender, LGA, age group, marital status, "
             "language, main-menu choice",
         ]
@@ -383,9 +381,13 @@ def numbered(session=None):
     return list(rows)
 
 
-def test_system_lines_are_skipped_and_reported(tmp_path):
-    output = run(write(tmp_path, DEMOGRAPHICS))
+def test_system_lines_are_skipped_and_reported_above_verbosity_1(tmp_path):
+    path = write(tmp_path, DEMOGRAPHICS)
 
+    quiet = run(path, "--dry-run")
+    output = run(path, "--verbosity", "2")
+
+    assert "skipped" not in quiet
     assert output.splitlines()[0] == "skipped line 1: system notice"
     assert Conversation.objects.count() == 14
     assert not messages(message_text__contains="secure service").exists()

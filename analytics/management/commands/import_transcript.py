@@ -117,10 +117,10 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
 
     def _report(self, transcript, outcome, zone, verbosity):
-        """The lines skipped and what became of the user; each session above verbosity 1."""
-        for skipped in transcript.skipped:
-            self.stdout.write(f"skipped line {skipped.line}: {skipped.reason}")
+        """What became of the user; the lines skipped and each session above verbosity 1."""
         if verbosity >= 2:
+            for skipped in transcript.skipped:
+                self.stdout.write(f"skipped line {skipped.line}: {skipped.reason}")
             for note in outcome.notes:
                 self.stdout.write(f"{_describe(note.session, zone)}: {note.outcome}")
 
