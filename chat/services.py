@@ -33,13 +33,16 @@ MESSAGE_FIELDS = [
 
 
 @transaction.atomic
-def record_message(*, fields):
+def record_message(*, fields, refresh_user=True):
     """Store a message, or find the one an earlier request with the same body already stored.
 
     Returns `(message, created)`. A message whose (session, sequence number) pair is taken by
     different content is a `Conflict`. Two requests racing with the same pair both pass the
     first look-up; the database's unique constraint then refuses the later insert, inside a
     savepoint so that the request's transaction survives, and the winner is read instead.
+
+    A caller storing many messages of one user in its transaction (an import) may pass
+    `refresh_user=False` and call `refresh_last_active` once after the last one.
     """
     stored = _stored_message(fields)
     if stored is None:
@@ -51,7 +54,8 @@ def record_message(*, fields):
             if stored is None:
                 raise
         else:
-            refresh_last_active(user_id=message.user_id)
+            if refresh_user:
+                refresh_last_active(user_id=message.user_id)
             return message, True
 
     if not _same_message(stored, fields):

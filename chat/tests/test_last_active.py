@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from chat.models import Conversation
-from chat.services import refresh_last_active
+from chat.services import record_message, refresh_last_active
 from clinicbot.factories import make_message, make_session, make_user
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +152,24 @@ def test_it_is_read_only_through_the_api(api):
     api.patch(f"/users/{user.pk}", {"last_active_at": TEN.isoformat()})
 
     assert last_active(user) is None
+
+
+def test_a_caller_storing_many_messages_may_refresh_it_once_at_the_end():
+    session = make_session(session_start_time=NINE)
+    fields = {"session": session, "user": session.user, "message_type": "user"}
+
+    for number, at in enumerate([TEN, ELEVEN], start=1):
+        record_message(
+            fields={
+                **fields,
+                "message_text": "Hi",
+                "message_sequence_number": number,
+                "created_at": at,
+            },
+            refresh_user=False,
+        )
+    before = last_active(session.user)
+    refresh_last_active(user_id=session.user_id)
+
+    assert before is None
+    assert last_active(session.user) == ELEVEN
