@@ -118,6 +118,7 @@ def production_env(redis_url):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": SERVER + DATABASE,
         "WEB_CONCURRENCY": "1",
+        "GUNICORN_MAX_REQUESTS": "0",  # one worker all along, so that its memory can be read
         "CLINICBOT_THROTTLE_USER": "10000000/min",
         "DJANGO_LOG_LEVEL": "WARNING",
         **({"CLINICBOT_REDIS_URL": redis_url} if redis_url else {}),

@@ -21,6 +21,7 @@ class ChatSession(models.Model):
         "users.ChatUser",
         on_delete=models.CASCADE,
         related_name="chat_sessions",
+        db_index=False,  # the index on (user, session_start_time) serves lookups by user
     )
     session_start_time = models.DateTimeField(default=timezone.now, db_index=True)
     session_end_time = models.DateTimeField(null=True, blank=True)
@@ -75,15 +76,19 @@ class Conversation(models.Model):
     """
 
     conversation_id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Lookups by session use the unique index on (session, number), and by user the index on
+    # (user, created_at): a single-column index on either would only slow every insert.
     session = models.ForeignKey(
         ChatSession,
         on_delete=models.CASCADE,
         related_name="conversations",
+        db_index=False,
     )
     user = models.ForeignKey(
         "users.ChatUser",
         on_delete=models.CASCADE,
         related_name="conversations",
+        db_index=False,
     )
     message_text = models.TextField()
     message_type = models.CharField(max_length=10, choices=MessageType.choices)

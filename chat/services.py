@@ -4,7 +4,7 @@
 import logging
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Subquery
+from django.db.models import Subquery
 from django.db.models.functions import Coalesce, Greatest
 
 from clinicbot.api.exceptions import Conflict
@@ -120,5 +120,7 @@ def refresh_last_active(*, user_id):
 
 
 def _latest(model, column, user_id):
-    rows = model.objects.filter(user=user_id).order_by().values("user")
-    return Subquery(rows.annotate(latest=Max(column)).values("latest")[:1])
+    """The user's latest `column` as `ORDER BY column DESC LIMIT 1`: one step down the index
+    on (user, column), where a grouped MAX would read every row of the user."""
+    rows = model.objects.filter(user=user_id, **{f"{column}__isnull": False})
+    return Subquery(rows.order_by(f"-{column}").values(column)[:1])
