@@ -4,7 +4,7 @@
 import logging
 
 from django.db import IntegrityError, transaction
-from django.db.models import Subquery
+from django.db.models import F, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 
 from clinicbot.api.exceptions import Conflict
@@ -55,7 +55,7 @@ def record_message(*, fields, refresh_user=True):
                 raise
         else:
             if refresh_user:
-                refresh_last_active(user_id=message.user_id)
+                note_activity(user_id=message.user_id, moment=message.created_at)
             return message, True
 
     if not _same_message(stored, fields):
@@ -93,6 +93,15 @@ def _same_message(stored, fields):
 def _default_of(name):
     field = Conversation._meta.get_field(name)
     return field.get_default() if field.has_default() else None
+
+
+def note_activity(*, user_id, moment):
+    """Move the user's `last_active_at` up to `moment` if it is later: what a new session or
+    message does, in one statement. The update's row lock orders it with every other writer,
+    and the latest value only ever grows, so no read is needed (unlike a delete)."""
+    ChatUser.objects.filter(pk=user_id).update(
+        last_active_at=Greatest(Coalesce(F("last_active_at"), Value(moment)), Value(moment))
+    )
 
 
 # No savepoint of its own (two round trips on every message): it raises nothing a caller

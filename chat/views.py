@@ -13,11 +13,13 @@ from .serializers import ChatSessionSerializer, ConversationSerializer
 
 
 class LastActiveMixin:
-    """Keeps the owner's `last_active_at` right after every write, in the write's transaction."""
+    """Keeps the owner's `last_active_at` right after every write, in the write's transaction:
+    a new row can only move it up; a change or a delete makes it recomputed."""
 
     def perform_create(self, serializer):
         super().perform_create(serializer)
-        services.refresh_last_active(user_id=serializer.instance.user_id)
+        session = serializer.instance
+        services.note_activity(user_id=session.user_id, moment=session.session_start_time)
 
     def perform_update(self, serializer):
         super().perform_update(serializer)
