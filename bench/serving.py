@@ -201,8 +201,8 @@ def parse_wrk(text):
     """Requests per second, median and p99 latency, and non-2xx answers from wrk's report."""
     found = {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
-        "p50": re.search(r"50%\s+(\S+)", text).group(1),
-        "p99": re.search(r"99%\s+(\S+)", text).group(1),
+        "p50": re.search(r"^\s+50%\s+(\S+)", text, re.MULTILINE).group(1),
+        "p99": re.search(r"^\s+99%\s+(\S+)", text, re.MULTILINE).group(1),
         "errors": 0,
     }
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)

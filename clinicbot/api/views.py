@@ -25,6 +25,13 @@ class ApiViewSet(viewsets.ModelViewSet):
                 transaction.set_rollback(True)
         return response
 
+    def filter_queryset(self, queryset):
+        # Filters and orders choose among many rows; on one record's path they would only
+        # cost time (django-filter builds its form) and turn a found record into a 404.
+        if self.detail:
+            return queryset
+        return super().filter_queryset(queryset)
+
     def perform_create(self, serializer):
         super().perform_create(serializer)
         self._log("created", serializer.instance)

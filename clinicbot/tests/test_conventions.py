@@ -212,3 +212,12 @@ def test_a_field_named_many_times_in_ordering_is_sorted_by_once(api):
     answer = api.get("/users", {"ordering": ",".join(["created_at"] * 5000)})
 
     assert answer.status_code == 200
+
+
+def test_list_parameters_do_not_apply_to_one_record(api):
+    user = make_user(selected_state="Lagos")
+
+    answer = api.get(f"/users/{user.pk}", {"selected_state": "Kano", "created_after": "junk"})
+
+    assert answer.status_code == 200
+    assert answer.json()["user_id"] == str(user.pk)
