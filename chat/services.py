@@ -32,31 +32,30 @@ MESSAGE_FIELDS = [
 ]
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # in a caller's transaction, part of it: a refusal ends it
 def record_message(*, fields, refresh_user=True):
     """Store a message, or find the one an earlier request with the same body already stored.
 
     Returns `(message, created)`. A message whose (session, sequence number) pair is taken by
-    different content is a `Conflict`. Two requests racing with the same pair both pass the
-    first look-up; the database's unique constraint then refuses the later insert, inside a
-    savepoint so that the request's transaction survives, and the winner is read instead.
+    different content is a `Conflict`. The insert comes first, so that the common case, a new
+    message, reads nothing; when the database's unique constraint refuses it (a retry, or two
+    requests racing with the same pair), the refusal stays inside a savepoint, so that the
+    caller's transaction survives, and the stored message is read and compared instead.
 
     A caller storing many messages of one user in its transaction (an import) may pass
     `refresh_user=False` and call `refresh_last_active` once after the last one.
     """
-    stored = _stored_message(fields)
-    if stored is None:
-        try:
-            with transaction.atomic():
-                message = Conversation.objects.create(**fields)
-        except IntegrityError:
-            stored = _stored_message(fields)
-            if stored is None:
-                raise
-        else:
-            if refresh_user:
-                note_activity(user_id=message.user_id, moment=message.created_at)
-            return message, True
+    try:
+        with transaction.atomic():
+            message = Conversation.objects.create(**fields)
+    except IntegrityError:
+        stored = _stored_message(fields)
+        if stored is None:
+            raise
+    else:
+        if refresh_user:
+            note_activity(user_id=message.user_id, moment=message.created_at)
+        return message, True
 
     if not _same_message(stored, fields):
         logger.warning(
