@@ -16,6 +16,7 @@ from chat.transcripts import (
     read_transcript,
     time_zone,
 )
+from clinicbot.progress import TerminalProgress
 from clinics.gazetteer import Gazetteer, GazetteerError
 
 FIELD_LABELS = {
@@ -82,8 +83,7 @@ class Command(BaseCommand):
     def handle(self, *args, file, bot_name, session_gap, tz, gazetteer, dry_run, **options):
         verbosity = options["verbosity"]
         places = self._gazetteer(gazetteer or getattr(settings, "CLINICBOT_GAZETTEER", None))
-        self._on_terminal = verbosity >= 1 and self.stdout.isatty()
-        self._progress_shown = False
+        self._progress = TerminalProgress(self.stdout, verbosity)
 
         try:
             zone = time_zone(tz)
@@ -97,12 +97,12 @@ class Command(BaseCommand):
             outcome = import_transcript(
                 transcript=transcript,
                 dry_run=dry_run,
-                progress=self._progress("sessions written"),
+                progress=self._progress.callback("sessions written"),
             )
         except (TranscriptError, TranscriptConflict) as exc:
             raise CommandError(str(exc)) from exc
         finally:
-            self._end_progress()
+            self._progress.end()
 
         if verbosity >= 1:
             self._report(transcript, outcome, zone, verbosity)
@@ -150,21 +150,6 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Imported {name}: {counts}"))
         else:
             self.stdout.write(self.style.SUCCESS(f"Imported {name}, nothing changed: {counts}"))
-
-    def _progress(self, what):
-        if not self._on_terminal:
-            return None
-
-        def show(done, total):
-            self.stdout.write(f"\r{what}: {done}/{total}".ljust(40), ending="")
-            self.stdout.flush()
-            self._progress_shown = True
-
-        return show
-
-    def _end_progress(self):
-        if self._progress_shown:
-            self.stdout.write("")
 
 
 def _counts(counts, *, updated=False):

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from analytics import demo
+from clinicbot.progress import TerminalProgress
 
 
 class Command(BaseCommand):
@@ -36,13 +37,8 @@ class Command(BaseCommand):
                 )
             return
 
-        progress = self._progress if verbosity >= 1 and self.stdout.isatty() else None
-        summary = demo.create_demo_data(reset=reset, progress=progress)
+        progress = TerminalProgress(self.stdout, verbosity)
+        summary = demo.create_demo_data(reset=reset, progress=progress.callback("users with chats"))
 
-        if progress and not summary.skipped:
-            self.stdout.write("")
+        progress.end()
         self.stdout.write(self.style.SUCCESS(f"Demo data: {summary.line()}"))
-
-    def _progress(self, done, total):
-        self.stdout.write(f"\rusers with chats: {done}/{total}", ending="")
-        self.stdout.flush()

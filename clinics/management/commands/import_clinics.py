@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from clinicbot.progress import TerminalProgress
 from clinics.gazetteer import Gazetteer, GazetteerError
 from clinics.importers import ClinicFileError, group_clinics, read_clinic_file
 from clinics.services import import_clinics
@@ -31,10 +32,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, gazetteer, dry_run, verbosity, **options):
         places = self._gazetteer(gazetteer or getattr(settings, "CLINICBOT_GAZETTEER", None))
-        self._on_terminal = verbosity >= 1 and self.stdout.isatty()
-        self._progress_shown = False
+        self._progress = TerminalProgress(self.stdout, verbosity)
 
-        progress = self._progress("sheets read")
+        progress = self._progress.callback("sheets read")
         try:
             reading = read_clinic_file(file, gazetteer=places, progress=progress)
         except ClinicFileError as exc:
@@ -44,9 +44,9 @@ class Command(BaseCommand):
             entries=entries,
             gazetteer=places,
             dry_run=dry_run,
-            progress=None if dry_run else self._progress("clinics written"),
+            progress=None if dry_run else self._progress.callback("clinics written"),
         )
-        self._end_progress()
+        self._progress.end()
 
         unmatched = [entry for entry in entries if entry.unmatched]
         if verbosity >= 1:
@@ -97,21 +97,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Dry run of {name}, nothing written: {counts}")
         else:
             self.stdout.write(self.style.SUCCESS(f"Imported {name}: {counts}"))
-
-    def _progress(self, what):
-        if not self._on_terminal:
-            return None
-
-        def show(done, total):
-            self.stdout.write(f"\r{what}: {done}/{total}".ljust(40), ending="")
-            self.stdout.flush()
-            self._progress_shown = True
-
-        return show
-
-    def _end_progress(self):
-        if self._progress_shown:
-            self.stdout.write("")
 
 
 def _describe(entry):
