@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from chat.models import ChatSession
+from clinicbot.api.locks import lock_owner
+from users.models import ChatUser
 
 from .models import FlowAttempt, SessionAnalytics
 
@@ -49,6 +51,8 @@ def upsert_session_analytics(
     if unknown:
         raise TypeError(f"Not fields of an analytics record: {', '.join(sorted(unknown))}")
 
+    # The user's row first, as every write of a user's records does (clinicbot.api.locks).
+    lock_owner(ChatUser(pk=session.user_id))
     session = _lock(session)
     if user is not None and user.pk != session.user_id:
         raise ValueError("An analytics record belongs to its session's user.")

@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 
-from clinicbot.api.exceptions import Conflict
+from clinicbot.api.exceptions import CONCURRENT_CHANGE, Conflict
+from clinicbot.api.locks import lock_owner
 from users.models import ChatUser
 
 from .models import ChatSession, Conversation
@@ -45,6 +46,9 @@ def record_message(*, fields, refresh_user=True):
     A caller storing many messages of one user in its transaction (an import) may pass
     `refresh_user=False` and call `refresh_last_active` once after the last one.
     """
+    if not lock_owner(fields["user"]):
+        raise Conflict(CONCURRENT_CHANGE)
+
     try:
         with transaction.atomic():
             message = Conversation.objects.create(**fields)

@@ -20,6 +20,13 @@ from rest_framework.views import exception_handler
 logger = logging.getLogger(__name__)
 
 
+CONCURRENT_CHANGE = (
+    "Another request changed the records this one depends on at the same moment; "
+    "nothing was written. Try again."
+)
+DUPLICATE = "This request conflicts with a stored record (a duplicate value)."
+
+
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "This request conflicts with the stored data."
@@ -77,7 +84,7 @@ def _as_api_error(exc):
 
     if isinstance(exc, IntegrityError):
         logger.warning("integrity error turned into 409: %s", type(exc.__cause__).__name__)
-        return Conflict("This request conflicts with a stored record (a duplicate value).")
+        return Conflict(CONCURRENT_CHANGE if is_missing_reference(exc) else DUPLICATE)
 
     if isinstance(exc, DataError):
         logger.warning("data error turned into 400: %s", type(exc.__cause__).__name__)
@@ -91,6 +98,13 @@ def _as_api_error(exc):
         return DatabaseBusy()
 
     return exc
+
+
+def is_missing_reference(exc):
+    """Whether an integrity error is a foreign key's (a referenced row vanished or is still
+    referenced), as opposed to a duplicate: PostgreSQL says so by its code, SQLite in words."""
+    cause = exc.__cause__
+    return getattr(cause, "sqlstate", None) == "23503" or "FOREIGN KEY" in str(exc)
 
 
 def json_error(status_code, detail):
