@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler
@@ -119,6 +120,7 @@ def permission_denied(request, exception=None):
     return json_error(403, "You do not have permission to perform this action.")
 
 
+@csrf_exempt  # a POST to no path at all is a 404, not a CSRF failure page
 def not_found(request, exception=None, **kwargs):
     return json_error(404, "Not found.")
 

@@ -1,6 +1,7 @@
 """Serializer fields that hold the API's value rules (strict text, lists, rounded decimals)."""
 
 import decimal
+import re
 
 from rest_framework import serializers
 
@@ -32,7 +33,11 @@ class VerbatimTextField(StrictCharField):
 
 
 class StringListField(serializers.ListField):
-    """A JSON array of strings; anything else, `null` included, is refused with 400."""
+    """A JSON array of strings; anything else, `null` included, is refused with 400.
+
+    A refused item is reported in the API's error shape, a list of messages on the field
+    (`"Item 2: Must be a string."`), not DRF's object keyed by position.
+    """
 
     default_error_messages = {
         "not_a_list": "Expected a list of strings but got {input_type}.",
@@ -49,6 +54,20 @@ class StringListField(serializers.ListField):
             max_length=LIST_ITEM_MAX_LENGTH,
         )
         super().__init__(**kwargs)
+
+    def run_child_validation(self, data):
+        try:
+            return super().run_child_validation(data)
+        except serializers.ValidationError as refused:
+            if not isinstance(refused.detail, dict):
+                raise
+            raise serializers.ValidationError(
+                [
+                    f"Item {position + 1}: {message}"
+                    for position, messages in sorted(refused.detail.items())
+                    for message in messages
+                ]
+            ) from None
 
 
 class RoundedDecimalField(serializers.DecimalField):
@@ -73,6 +92,8 @@ class RoundedDecimalField(serializers.DecimalField):
                 value = value.quantize(step, rounding=self.rounding)
             except decimal.InvalidOperation:
                 self.fail("max_digits", max_digits=self.max_digits)
+        if value.is_zero():
+            value = value.copy_abs()  # -0.001 rounds to zero, and zero has no sign
         return super().validate_precision(value)
 
 
@@ -94,4 +115,21 @@ class ReferenceField(serializers.PrimaryKeyRelatedField):
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A whole number as a JSON number (`3`, `3.0`) or as ASCII digits in a string (`"3"`).
+
+    DRF hands strings to Python's `int()`, which also reads `"1_000"` and digits of other
+    scripts (`"٣"`); a client sending those has a bug worth hearing about.
+    """
+
+    plain_number = re.compile(r"\s*[-+]?[0-9]+(\.0*)?\s*", re.ASCII)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            self.fail("invalid")
+        if isinstance(data, str) and not self.plain_number.fullmatch(data):
+            self.fail("invalid")
         return super().to_internal_value(data)

@@ -1,6 +1,7 @@
 """The paginator of every list: `page`, `page_size` (or its synonym `limit`), 500 at most."""
 
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 
 
@@ -19,9 +20,15 @@ class PageNumberLimitPagination(PageNumberPagination):
                 return self._parse_size(name, request.query_params[name])
         return self.page_size
 
+    def get_page_number(self, request, paginator):
+        # DRF reads an empty `page=` as page 1; the API says it is not a page number.
+        if request.query_params.get(self.page_query_param, None) == "":
+            raise NotFound("Invalid page.")
+        return super().get_page_number(request, paginator)
+
     def _parse_size(self, name, raw):
         text = raw.strip()
-        if not text.isdecimal() or int(text) < 1:
+        if not (text.isascii() and text.isdigit()) or int(text) < 1:
             message = "A page size must be a whole number from 1 up."
             raise serializers.ValidationError({name: [message]})
         return min(int(text), self.max_page_size)

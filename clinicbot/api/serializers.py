@@ -20,6 +20,7 @@ class ApiModelSerializer(serializers.ModelSerializer):
         models.CharField: fields.StrictCharField,
         models.TextField: fields.StrictCharField,
         models.DecimalField: fields.RoundedDecimalField,
+        models.IntegerField: fields.StrictIntegerField,
         columns.StringListField: fields.StringListField,
     }
 

@@ -48,6 +48,15 @@ class ApiViewSet(viewsets.ModelViewSet):
             )
         return response
 
+    def check_permissions(self, request):
+        # A method this path does not have is a 405 for everyone, before any permission is
+        # asked: whether a caller could use it is meaningless, and the answer reveals nothing.
+        method = request.method.lower()
+        routed = method in self.action_map and method in self.http_method_names
+        if not routed and method != "options":
+            self.http_method_not_allowed(request)
+        super().check_permissions(request)
+
     def filter_queryset(self, queryset):
         # Filters and orders choose among many rows; on one record's path they would only
         # cost time (django-filter builds its form) and turn a found record into a 404.

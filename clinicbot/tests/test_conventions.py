@@ -221,3 +221,19 @@ def test_list_parameters_do_not_apply_to_one_record(api):
 
     assert answer.status_code == 200
     assert answer.json()["user_id"] == str(user.pk)
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("path", ["/nope", "/users/abc/extra", "/users.json", "/clinics/a.b/"])
+def test_writes_to_paths_that_match_nothing_get_a_json_404_not_a_csrf_page(
+    superuser_token, method, path
+):
+    from rest_framework.test import APIClient
+
+    client = APIClient(enforce_csrf_checks=True)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {superuser_token}")
+
+    answer = getattr(client, method)(path, {}, format="json")
+
+    assert answer.status_code == 404
+    assert answer.json() == {"detail": "Not found."}

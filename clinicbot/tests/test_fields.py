@@ -79,3 +79,36 @@ def test_a_reference_must_be_the_uuid_of_an_existing_row():
         with pytest.raises(ValidationError) as caught:
             field.run_validation(bad)
         assert caught.value.detail == [message]
+
+
+def test_a_refused_list_item_is_reported_as_a_list_of_messages():
+    with pytest.raises(ValidationError) as caught:
+        StringListField().run_validation(["a", 3, "b", None])
+
+    assert caught.value.detail == [
+        "Item 2: Must be a string.",
+        "Item 4: This field may not be null.",
+    ]
+
+
+def test_a_negative_value_that_rounds_to_zero_is_zero_without_a_sign():
+    field = RoundedDecimalField(max_digits=10, decimal_places=2, min_value=0)
+
+    value = field.run_validation("-0.004")
+
+    assert value == 0 and not value.is_signed()
+
+
+@pytest.mark.parametrize(("sent", "kept"), [(3, 3), ("3", 3), (3.0, 3), ("3.0", 3), (" -4 ", -4)])
+def test_whole_numbers_arrive_as_numbers_or_ascii_digits(sent, kept):
+    from clinicbot.api.fields import StrictIntegerField
+
+    assert StrictIntegerField().run_validation(sent) == kept
+
+
+@pytest.mark.parametrize("sent", ["1_000", "٣", "３", "3.5", True, "0x10", "1e3", ""])
+def test_other_spellings_of_numbers_are_refused(sent):
+    from clinicbot.api.fields import StrictIntegerField
+
+    with pytest.raises(ValidationError):
+        StrictIntegerField().run_validation(sent)

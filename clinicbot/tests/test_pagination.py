@@ -73,3 +73,14 @@ def test_a_page_past_the_end_or_not_a_positive_integer_is_a_404(api, seven_users
 
     assert answer.status_code == 404
     assert answer.json() == {"detail": "Invalid page."}
+
+
+def test_an_empty_page_number_is_a_404(api, seven_users):
+    answer = api.get("/users?page=")
+
+    assert answer.status_code == 404
+
+
+@pytest.mark.parametrize("size", ["３", "٣", "1_0"])
+def test_a_size_in_other_digits_is_a_400(api, size):
+    assert api.get("/users", {"page_size": size}).status_code == 400
