@@ -49,6 +49,7 @@ DEFAULT_SESSION_GAP = datetime.timedelta(minutes=30)
 SUFFIX = ".txt"
 
 USER_KEY_PREFIX = "whatsapp-"
+NAME_PLACEHOLDER = "[name]"
 USER_KEY_DIGITS = 12
 
 BOT = "bot"
@@ -226,8 +227,15 @@ def parse_transcript(
 ):
     """Parse the text of an export (`name` is the file's, for messages); see the module."""
     zone = zone or time_zone(DEFAULT_TIME_ZONE)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise TranscriptError(
+            f"{name} holds a NUL character (line {line}): it is not a WhatsApp text export. "
+            "Give the .txt file as WhatsApp exported it."
+        )
     entries, skipped = _entries(text, zone)
     messages, user_label = _messages(entries, skipped, name, bot_name)
+    _redact_name(messages, user_label)
 
     transcript = Transcript(
         name=name,
@@ -241,6 +249,21 @@ def parse_transcript(
             transcript.places_split_by_word |= split_by_word
     _read_user_messages(messages)
     return transcript
+
+
+def _redact_name(messages, label):
+    """Replace the user's name in every message: the sender label, and its first word alone,
+    since the bot greets people by their first name. The import stores what was said, never
+    who said it. The other words of the name are left, so that a place such as "Obi Ngwa"
+    survives a surname "Obi"; a first name that is also a place's word is lost with it.
+    """
+    words = label.split()
+    forms = [r"\s+".join(re.escape(word) for word in words)]
+    if len(words[0]) > 1:
+        forms.append(re.escape(words[0]))
+    pattern = re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.IGNORECASE)
+    for message in messages:
+        message.text = pattern.sub(NAME_PLACEHOLDER, message.text)
 
 
 def user_key(label):

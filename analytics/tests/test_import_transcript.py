@@ -14,6 +14,7 @@ like come close to an option without being one.
 import datetime
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -935,9 +936,9 @@ def test_an_unknown_time_zone_is_refused(tmp_path):
     )
 
 
-@pytest.mark.parametrize("gap", ["0", "-5", "half"])
+@pytest.mark.parametrize("gap", ["0", "-5", "half", "527041", "99999999999999999999"])
 def test_a_session_gap_must_be_a_whole_number_of_minutes(tmp_path, gap):
-    with pytest.raises(CommandError, match="is not a whole number of minutes, 1 or more"):
+    with pytest.raises(CommandError, match="is not a whole number of minutes from 1 to 527040"):
         run(write(tmp_path, DEMOGRAPHICS), "--session-gap", gap)
 
 
@@ -960,3 +961,11 @@ def test_an_error_is_one_line_on_stderr_and_exit_status_1(tmp_path):
         "CommandError: chat.zip is not a .txt chat export. In WhatsApp open the chat, choose "
         "More > Export chat > Without media, and give the .txt file (unzipped)."
     ]
+
+
+def test_no_message_of_the_real_transcript_keeps_the_users_name(transcript):
+    run(transcript)
+
+    texts = list(Conversation.objects.values_list("message_text", flat=True))
+    assert not [text for text in texts if re.search(r"\bAda\b", text, re.IGNORECASE)]
+    assert sum("Hey [name]!" in text for text in texts) == 30  # the file's "Hey Ada!" greetings

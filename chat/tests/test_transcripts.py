@@ -242,9 +242,29 @@ def test_a_header_with_an_impossible_date_is_text():
         f"01/03/2025, 10:01 - {BOT}: Hello",
     )
 
-    assert transcript.messages[0].text == "Hi\n31/02/2025, 10:00 - Ada: no such day"
+    assert transcript.messages[0].text == "Hi\n31/02/2025, 10:00 - [name]: no such day"
 
 
 def test_an_unknown_time_zone_is_an_error():
     with pytest.raises(TranscriptError, match="There is no time zone 'Mars/Olympus'"):
         time_zone("Mars/Olympus")
+
+
+def test_the_users_name_is_taken_out_of_every_message():
+    transcript = parse(
+        "01/03/2025, 10:00 - Ada Obi: Hi, I am ada",
+        f"01/03/2025, 10:00 - {BOT}: Hey Ada! Welcome, Ada  Obi.",
+        f"01/03/2025, 10:01 - {BOT}: Adamawa is a state; Obi Ngwa is an LGA.",
+    )
+
+    texts = [message.text for message in transcript.messages]
+    assert texts == [
+        "Hi, I am [name]",
+        "Hey [name]! Welcome, [name].",
+        "Adamawa is a state; Obi Ngwa is an LGA.",
+    ]
+
+
+def test_a_nul_character_is_refused_with_its_line():
+    with pytest.raises(TranscriptError, match=r"NUL character \(line 2\)"):
+        parse("01/03/2025, 10:00 - Ada: Hi", f"01/03/2025, 10:00 - {BOT}: He\x00llo")

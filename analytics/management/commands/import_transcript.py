@@ -29,15 +29,18 @@ FIELD_LABELS = {
 }
 
 
+MAX_GAP_MINUTES = 366 * 24 * 60
+
+
 def minutes(text):
-    """A session gap: a whole number of minutes, 1 or more."""
+    """A session gap: a whole number of minutes, from 1 to a year's."""
     try:
         value = int(text)
     except ValueError:
         value = 0
-    if value < 1:
+    if not 1 <= value <= MAX_GAP_MINUTES:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number of minutes, 1 or more (e.g. 30)."
+            f"{text!r} is not a whole number of minutes from 1 to {MAX_GAP_MINUTES} (e.g. 30)."
         )
     return value
 
