@@ -27,7 +27,11 @@ from .places import place_key as fold
 
 MISSING = {"", "n/a", "n.a.", "na", "nil", "-"}
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# Zero-width characters, and the control characters no database column should hold (NUL
+# cannot be stored in PostgreSQL at all); tabs and line breaks are folded as spaces instead.
+_INVISIBLE = dict.fromkeys(
+    [*map(ord, "\u200b\u200c\u200d\u2060\ufeff"), *(c for c in range(32) if chr(c) not in "\t\n\r")]
+)
 
 # Ten digits or more, maybe split by spaces, dots or dashes: a phone number, never a house number.
 _PHONE = re.compile(r"\+?\d(?:[\s.\-]?\d){9,}")

@@ -83,10 +83,12 @@ class ClinicRow:
 
 @dataclass
 class RowNote:
-    """Where a row is, and what became of it."""
+    """Where a row is, and what became of it; `attention` marks a clinic that was refused (a
+    person should look), as opposed to a row that holds none."""
 
     where: str
     reason: str
+    attention: bool = False
 
 
 @dataclass
@@ -458,7 +460,11 @@ def _fits(reading, where, **values):
     for column, value in values.items():
         if len(value) > _MAX_LENGTH[column]:
             reading.skipped.append(
-                RowNote(where, f"{column} longer than {_MAX_LENGTH[column]} characters")
+                RowNote(
+                    where,
+                    f"{column} longer than {_MAX_LENGTH[column]} characters",
+                    attention=True,
+                )
             )
             return False
     return True

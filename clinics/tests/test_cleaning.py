@@ -90,3 +90,9 @@ def test_house_numbers_are_not_phone_numbers(text):
 
 def test_a_cell_holding_only_the_name_has_no_address():
     assert split("Hope Clinic") == AddressCell(None, None, True, False)
+
+
+def test_control_characters_are_dropped_and_line_breaks_folded():
+    from clinics.cleaning import clean
+
+    assert clean("12 Allen\x00 Avenue\x07,\tIkeja\r\nLagos") == "12 Allen Avenue, Ikeja Lagos"

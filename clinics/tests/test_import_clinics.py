@@ -796,3 +796,26 @@ def test_an_error_is_one_line_on_stderr_and_exit_status_1(tmp_path):
         "CommandError: clinics.pdf is neither a .xlsx workbook nor a .csv file. Save it as one "
         "of those (in Excel: File > Save As > Excel Workbook, or CSV UTF-8)."
     ]
+
+
+def test_a_clinic_too_long_to_store_is_named_above_the_summary(tmp_path, small_gazetteer):
+    path = write_csv(tmp_path, "name,state,lga\n" + "X" * 201 + ",Lagos,Ikeja\nShort,Lagos,Ikeja\n")
+
+    output = run(path, "--gazetteer", small_gazetteer)
+
+    assert "skipped row 2: name longer than 200 characters" in output
+    assert last_line(output) == (
+        "Imported clinics.csv: 1 created, 0 updated, 0 unchanged, 1 skipped, 0 unmatched"
+    )
+
+
+def test_a_nul_character_in_a_cell_is_dropped_not_stored(tmp_path, small_gazetteer):
+    path = write_csv(
+        tmp_path, "name,state,lga,address\nHope\x00 Clinic,Lagos,Ikeja,1 Main\x00 St\n"
+    )
+
+    run(path, "--gazetteer", small_gazetteer)
+
+    assert list(Clinic.objects.values_list("clinic_name", "address")) == [
+        ("Hope Clinic", "1 Main St")
+    ]

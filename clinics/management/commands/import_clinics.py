@@ -62,11 +62,13 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
 
     def _report(self, reading, entries, outcome, unmatched, verbosity):
-        """What someone should look at: always the unmatched places, the values left out and
-        new branches; every row skipped and every clinic written above verbosity 1."""
-        if verbosity >= 2:
-            for skipped in reading.skipped:
+        """What someone should look at: always the unmatched places, the values left out, the
+        clinics refused and new branches; every row skipped and every clinic written above
+        verbosity 1."""
+        for skipped in reading.skipped:
+            if skipped.attention or verbosity >= 2:
                 self.stdout.write(f"skipped {skipped.where}: {skipped.reason}")
+        if verbosity >= 2:
             for entry in outcome.created:
                 self.stdout.write(f"created {_describe(entry)} from {entry.where()}")
             for entry, fields in outcome.updated:
