@@ -305,5 +305,8 @@ LOGGING = {
     "loggers": {
         # runserver's own access line repeats ours (and shows the query string): keep it quiet.
         "django.server": {"level": "WARNING"},
+        # Django's line for every 4xx names the path, ids included; ours names the route.
+        # Errors (5xx) still come through, with their traceback.
+        "django.request": {"level": "ERROR"},
     },
 }

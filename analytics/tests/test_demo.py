@@ -94,3 +94,16 @@ def test_the_demo_writes_analytics_through_the_upsert_with_one_flow_each():
     for record in SessionAnalytics.objects.prefetch_related("flow_attempts"):
         assert len(record.flows_attempted) == 1
         assert record.flow_attempts.get().record_created_at == record.created_at
+
+
+def test_demo_on_a_taken_port_changes_nothing_and_says_so(settings):
+    import socket
+
+    settings.DEBUG = True
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+
+        with pytest.raises(CommandError, match=f"127.0.0.1:{port} is taken"):
+            run("demo", f"127.0.0.1:{port}")
+
+    assert not get_user_model().objects.filter(username="admin").exists()

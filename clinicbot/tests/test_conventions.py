@@ -237,3 +237,10 @@ def test_writes_to_paths_that_match_nothing_get_a_json_404_not_a_csrf_page(
 
     assert answer.status_code == 404
     assert answer.json() == {"detail": "Not found."}
+
+
+def test_the_admin_without_its_slash_is_redirected_to_it(client):
+    answer = client.get("/admin")
+
+    assert answer.status_code == 301
+    assert answer["Location"] == "/admin/"

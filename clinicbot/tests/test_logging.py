@@ -103,8 +103,16 @@ def test_an_unhandled_error_is_one_json_line_with_its_traceback(json_lines, clie
     assert errors[0]["request_id"] == access_lines(json_lines)[0]["request_id"]
 
 
-def test_a_refused_request_has_its_warning_line_stamped_with_the_request_id(api, json_lines):
+def test_a_refused_request_leaves_one_line_that_names_no_path(api, json_lines):
+    unknown = "6f1c1a8e-64a5-4f7e-9a4b-0e7f3c0d2a11"
+
+    api.get(f"/users/{unknown}", HTTP_X_REQUEST_ID="req-404")
     api.get("/users/not-a-uuid", HTTP_X_REQUEST_ID="req-404")
 
-    warnings = [line for line in json_lines if line["logger"] == "django.request"]
-    assert [line["request_id"] for line in warnings] == ["req-404"]
+    lines = [line for line in json_lines if line.get("request_id") == "req-404"]
+    assert [(line["logger"], line["status"]) for line in lines] == [
+        ("clinicbot.access", 404),
+        ("clinicbot.access", 404),
+    ]
+    assert unknown not in json.dumps(lines)
+    assert "not-a-uuid" not in json.dumps(lines)

@@ -1,8 +1,10 @@
 """`manage.py demo`: a local demo in one command (migrate, demo data, admin login, serve)."""
 
 import io
+import logging
 import os
 import secrets
+import socket
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -12,6 +14,23 @@ from django.core.management.base import BaseCommand, CommandError
 ADMIN_USERNAME = "admin"
 # The roles the demo makes API clients for, and a path worth trying with each.
 DEMO_CLIENTS = {"chatbot": "/users", "analyst": "/analytics/stats"}
+
+
+def refuse_a_taken_port(addrport):
+    """Stop before anything changes (a new password would lock out the running demo) when
+    another program, perhaps an earlier demo, already listens on the address."""
+    host, _, port = addrport.rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    try:
+        with socket.create_server((host, int(port))):
+            pass
+    except ValueError:
+        raise CommandError(f"{addrport!r} is not ADDR:PORT, e.g. 127.0.0.1:8000.") from None
+    except OSError:
+        raise CommandError(
+            f"{addrport} is taken (an earlier demo still running?). Stop it, or give another "
+            "address: manage.py demo 127.0.0.1:8001"
+        ) from None
 
 
 class Command(BaseCommand):
@@ -39,14 +58,21 @@ class Command(BaseCommand):
 
         # The autoreloader runs this command again in a child process; prepare only once.
         if os.environ.get("RUN_MAIN") != "true":
+            if not no_serve:
+                refuse_a_taken_port(addrport)
             self._prepare(addrport)
         if not no_serve:
             call_command("runserver", addrport)
 
     def _prepare(self, addrport):
-        call_command("migrate", interactive=False, verbosity=0)
-        self.stdout.write("Database ready (migrations applied).")
-        call_command("seed_demo", verbosity=0, stdout=self.stdout)
+        # The rows' own INFO lines would bury the login under them; warnings still show.
+        logging.disable(logging.INFO)
+        try:
+            call_command("migrate", interactive=False, verbosity=0)
+            self.stdout.write("Database ready (migrations applied).")
+            call_command("seed_demo", verbosity=0, stdout=self.stdout)
+        finally:
+            logging.disable(logging.NOTSET)
 
         password = secrets.token_urlsafe(12)
         admin = get_user_model().objects.filter(username=ADMIN_USERNAME).first()
