@@ -13,22 +13,12 @@ from .models import FlowAttempt, SessionAnalytics
 
 logger = logging.getLogger(__name__)
 
+# The values a post may set: every editable column but the references (the flows live in
+# their own table). Read from the model, so that a new column is settable without a change here.
 RECORD_FIELDS = frozenset(
-    {
-        "steps_completed",
-        "widgets_interacted_with",
-        "total_user_messages",
-        "total_bot_messages",
-        "total_button_clicks",
-        "total_typed_responses",
-        "session_abandonment_point",
-        "information_provided",
-        "goals_achieved",
-        "unresolved_concerns",
-        "satisfaction_rating",
-        "average_response_time_seconds",
-        "errors_encountered",
-    }
+    field.name
+    for field in SessionAnalytics._meta.concrete_fields
+    if field.editable and not field.is_relation
 )
 
 

@@ -17,20 +17,7 @@ logger = logging.getLogger(__name__)
 
 # What a retry must repeat to be the same message; a field it leaves out counts as its create
 # default (the model's, else null).
-MESSAGE_FIELDS = [
-    "session",
-    "user",
-    "message_text",
-    "message_type",
-    "message_source",
-    "chat_step",
-    "widget_name",
-    "selected_option",
-    "message_delay_ms",
-    "has_widget",
-    "widget_options",
-    "message_sequence_number",
-]
+MESSAGE_FIELDS = [field.name for field in Conversation._meta.concrete_fields if field.editable]
 
 
 @transaction.atomic(savepoint=False)  # in a caller's transaction, part of it: a refusal ends it
