@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.urls import path
 
-from chat.models import ChatSession
-from clinicbot.admin_tools import ExactSearchMixin, RecordAdmin, link
+from chat.admin import SessionColumnMixin
+from clinicbot.admin_tools import ExactSearchMixin, RecordAdmin
 
 from . import dashboard
 from .models import SessionAnalytics
@@ -26,7 +26,7 @@ class RatingFilter(admin.SimpleListFilter):
 
 
 @admin.register(SessionAnalytics)
-class SessionAnalyticsAdmin(ExactSearchMixin, RecordAdmin):
+class SessionAnalyticsAdmin(SessionColumnMixin, ExactSearchMixin, RecordAdmin):
     """Records come from the chatbot through the upsert; staff may correct the figures, but not
     whose record it is, nor its flows (written only by the upsert service).
 
@@ -78,10 +78,6 @@ class SessionAnalyticsAdmin(ExactSearchMixin, RecordAdmin):
 
     def has_add_permission(self, request):
         return False
-
-    @admin.display(description="session", ordering="session")
-    def chat_session(self, record):
-        return link(ChatSession, record.session_id)
 
     @admin.display(description="flows attempted")
     def flows(self, record):

@@ -19,6 +19,15 @@ from .models import ChatSession, Conversation
 PREVIEW_CHARACTERS = 80
 
 
+class SessionColumnMixin:
+    """A `chat_session` column for the rows recorded in a session: its id, linked to its page.
+    The other apps' admins use it too."""
+
+    @admin.display(description="session", ordering="session")
+    def chat_session(self, row):
+        return link(ChatSession, row.session_id)
+
+
 class ChatRowAdmin(ReferencesMixin, RecordAdmin):
     """Staff edits follow the API's rules: references are fixed once a row exists, and every
     write keeps the user's `last_active_at` right."""
@@ -144,7 +153,7 @@ class ChatSessionAdmin(ExactSearchMixin, ChatRowAdmin):
 
 
 @admin.register(Conversation)
-class ConversationAdmin(ExactSearchMixin, ChatRowAdmin):
+class ConversationAdmin(SessionColumnMixin, ExactSearchMixin, ChatRowAdmin):
     list_display = [
         "message_sequence_number",
         "chat_session",
@@ -163,10 +172,6 @@ class ConversationAdmin(ExactSearchMixin, ChatRowAdmin):
     readonly_fields = ["conversation_id", "created_at"]
     fixed_references = ["session", "user"]
     derived_references = {"user": "session.user"}
-
-    @admin.display(description="session", ordering="session")
-    def chat_session(self, message):
-        return link(ChatSession, message.session_id)
 
     @admin.display(description="message")
     def preview(self, message):

@@ -3,8 +3,8 @@ import logging
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from chat.models import ChatSession
-from clinicbot.admin_tools import ReadOnlyInline, RecordAdmin, link
+from chat.admin import SessionColumnMixin
+from clinicbot.admin_tools import ReadOnlyInline, RecordAdmin
 from referrals.models import Referral
 
 from .models import Clinic
@@ -12,7 +12,7 @@ from .models import Clinic
 logger = logging.getLogger(__name__)
 
 
-class ReferralInline(ReadOnlyInline):
+class ReferralInline(SessionColumnMixin, ReadOnlyInline):
     model = Referral
     verbose_name_plural = "referrals, latest first"
     fields = [
@@ -24,10 +24,6 @@ class ReferralInline(ReadOnlyInline):
         "follow_up_completed",
     ]
     ordering = ["-referral_provided_at", "referral_id"]
-
-    @admin.display(description="session")
-    def chat_session(self, referral):
-        return link(ChatSession, referral.session_id)
 
 
 @admin.register(Clinic)

@@ -1,13 +1,13 @@
 from django.contrib import admin
 
-from chat.models import ChatSession
-from clinicbot.admin_tools import ExactSearchMixin, RecordAdmin, ReferencesMixin, link
+from chat.admin import SessionColumnMixin
+from clinicbot.admin_tools import ExactSearchMixin, RecordAdmin, ReferencesMixin
 
 from .models import FpmInteraction
 
 
 @admin.register(FpmInteraction)
-class FpmInteractionAdmin(ExactSearchMixin, ReferencesMixin, RecordAdmin):
+class FpmInteractionAdmin(SessionColumnMixin, ExactSearchMixin, ReferencesMixin, RecordAdmin):
     """Passes through the family-planning flows. A new one takes its user from its session;
     both are fixed once it exists, as in the API."""
 
@@ -36,7 +36,3 @@ class FpmInteractionAdmin(ExactSearchMixin, ReferencesMixin, RecordAdmin):
     readonly_fields = ["interaction_id", "created_at"]
     fixed_references = ["user", "session"]
     derived_references = {"user": "session.user"}
-
-    @admin.display(description="session", ordering="session")
-    def chat_session(self, interaction):
-        return link(ChatSession, interaction.session_id)

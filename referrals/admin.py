@@ -3,8 +3,8 @@ import logging
 from django.contrib import admin, messages
 from django.db.models import Q
 
-from chat.models import ChatSession
-from clinicbot.admin_tools import ExactSearchMixin, RecordAdmin, ReferencesMixin, link
+from chat.admin import SessionColumnMixin
+from clinicbot.admin_tools import ExactSearchMixin, RecordAdmin, ReferencesMixin
 
 from .models import Referral
 
@@ -31,7 +31,7 @@ class FollowUpFilter(admin.SimpleListFilter):
 
 
 @admin.register(Referral)
-class ReferralAdmin(ExactSearchMixin, ReferencesMixin, RecordAdmin):
+class ReferralAdmin(SessionColumnMixin, ExactSearchMixin, ReferencesMixin, RecordAdmin):
     """Referrals of users to partner clinics, and their follow-up. A new referral takes its
     user from its session; user, session and clinic are fixed once it exists, as in the API."""
 
@@ -60,10 +60,6 @@ class ReferralAdmin(ExactSearchMixin, ReferencesMixin, RecordAdmin):
     fixed_references = ["user", "session", "clinic"]
     derived_references = {"user": "session.user"}
     actions = [*RecordAdmin.actions, "mark_followed_up"]
-
-    @admin.display(description="session", ordering="session")
-    def chat_session(self, referral):
-        return link(ChatSession, referral.session_id)
 
     @admin.action(description="Mark selected referrals as followed up", permissions=["change"])
     def mark_followed_up(self, request, queryset):

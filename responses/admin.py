@@ -1,13 +1,13 @@
 from django.contrib import admin
 
-from chat.models import ChatSession
-from clinicbot.admin_tools import ExactSearchMixin, RecordAdmin, ReferencesMixin, link
+from chat.admin import SessionColumnMixin
+from clinicbot.admin_tools import ExactSearchMixin, RecordAdmin, ReferencesMixin
 
 from .models import UserResponse
 
 
 @admin.register(UserResponse)
-class UserResponseAdmin(ExactSearchMixin, ReferencesMixin, RecordAdmin):
+class UserResponseAdmin(SessionColumnMixin, ExactSearchMixin, ReferencesMixin, RecordAdmin):
     """Answers to the bot's questions. A new answer takes its session and user from the message
     it answers; all three are fixed once it exists, as in the API."""
 
@@ -29,7 +29,3 @@ class UserResponseAdmin(ExactSearchMixin, ReferencesMixin, RecordAdmin):
     readonly_fields = ["response_id", "created_at"]
     fixed_references = ["user", "session", "conversation"]
     derived_references = {"session": "conversation.session", "user": "conversation.user"}
-
-    @admin.display(description="session", ordering="session")
-    def chat_session(self, response):
-        return link(ChatSession, response.session_id)
