@@ -1,5 +1,8 @@
 """Fixtures shared by every app's tests."""
 
+import os
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
@@ -38,3 +41,17 @@ def superuser_token(db, django_user_model):
 
     user = django_user_model.objects.create_superuser("live", password="pw")
     return Token.objects.create(user=user).key
+
+
+SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data():
+    """The folder of the real input files beside the clone; a missing folder skips the test,
+    except in CI, where it fails it."""
+    if not SHARED_DATA.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SHARED_DATA} is missing: CI must have shared/data beside the clone.")
+        pytest.skip(f"{SHARED_DATA} is not here")
+    return SHARED_DATA

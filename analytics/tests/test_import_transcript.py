@@ -34,7 +34,6 @@ from users.models import ChatUser
 pytestmark = pytest.mark.django_db
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPOSITORY.parent / "shared" / "data"
 LAGOS = ZoneInfo("Africa/Lagos")
 UTC = datetime.UTC
 
@@ -46,24 +45,14 @@ REAL_SUMMARY = (
 REAL_USER = "whatsapp-fbfb7aade784"
 
 
-def shared_data():
-    """The real files' folder; a missing folder skips these tests, except in CI, where it fails
-    them."""
-    if not SHARED_DATA.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{SHARED_DATA} is missing: CI must have shared/data beside the clone.")
-        pytest.skip(f"{SHARED_DATA} is not here")
-    return SHARED_DATA
+@pytest.fixture
+def transcript(shared_data):
+    return str(shared_data / "whatsapp-transcript.txt")
 
 
 @pytest.fixture
-def transcript():
-    return str(shared_data() / "whatsapp-transcript.txt")
-
-
-@pytest.fixture
-def gazetteer():
-    return str(shared_data() / "nigeria-states-lgas.csv")
+def gazetteer(shared_data):
+    return str(shared_data / "nigeria-states-lgas.csv")
 
 
 def run(*args):
@@ -84,10 +73,10 @@ def messages(**filters):
 
 
 @pytest.fixture(scope="class")
-def imported(django_db_setup, django_db_blocker):
+def imported(django_db_setup, django_db_blocker, shared_data):
     """The real transcript imported once (with the gazetteer) for the tests that only read
     it: their own changes are rolled back, and this import is deleted after the last one."""
-    data = shared_data()
+    data = shared_data
     with django_db_blocker.unblock():
         output = run(
             str(data / "whatsapp-transcript.txt"),

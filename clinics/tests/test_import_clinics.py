@@ -23,7 +23,6 @@ from clinics.models import Clinic
 pytestmark = pytest.mark.django_db
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPOSITORY.parent / "shared" / "data"
 
 REAL_SUMMARY = (
     "Imported partner-clinics.xlsx: 614 created, 0 updated, 0 unchanged, 52 skipped, 3 unmatched"
@@ -31,13 +30,8 @@ REAL_SUMMARY = (
 
 
 @pytest.fixture
-def data():
-    """The real files; a missing folder skips these tests, except in CI, where it fails them."""
-    if not SHARED_DATA.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{SHARED_DATA} is missing: CI must have shared/data beside the clone.")
-        pytest.skip(f"{SHARED_DATA} is not here")
-    return SHARED_DATA
+def data(shared_data):
+    return shared_data
 
 
 @pytest.fixture
